@@ -1,0 +1,115 @@
+"""The contributor's command line: `edition check` validates every note, `edition new` starts one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from .document import load_documents
+from .model import KINDS
+from .problems import EditionError
+from .validate import ID_PATTERN, RESERVED_ID, load_edition
+
+SCAFFOLD = """\
+# yaml-language-server: $schema=../../annotated_edition/schema/annotation.schema.json
+# A new note on paragraph {paragraph}. Fill in every empty "" and the source, then run `make check`.
+paragraph: {paragraph}
+kind: {kind}
+{quote}title:
+  fr: ""
+  en: ""
+body:
+  fr: |
+    Écrivez la note ici, en Markdown.
+  en: |
+    Write the note here, in Markdown.
+{verdict}sources:
+  - title: ""
+    publisher: ""
+    url: "https://"
+    accessed: {today}
+added: {today}
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="edition", description=__doc__)
+    parser.add_argument("--annotations", type=Path, default=Path("annotations"), help="default: annotations")
+    parser.add_argument("--documents", type=Path, default=Path("docs/documents"), help="default: docs/documents")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every annotation without building the site")
+    new = commands.add_parser("new", help="create a note file with every required key")
+    new.add_argument("id", help="the note's id and file name: lowercase letters, digits, hyphens")
+    new.add_argument("--paragraph", "-p", type=int, required=True, help="the paragraph number (¶) in the original")
+    new.add_argument("--quote", "-q", help="the exact words of the original the note is about")
+    new.add_argument("--kind", "-k", choices=KINDS, default="context")
+    new.add_argument("--document", "-d", help="the document id (default: the only document)")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    if args.command == "check":
+        return check(root / args.annotations, root / args.documents, root)
+    return scaffold(args, root)
+
+
+def check(annotations: Path, documents: Path, root: Path) -> int:
+    """Print every problem as FILE:LINE: message; exit 1 if there is any."""
+    try:
+        edition = load_edition(annotations, documents, root, date.today())
+    except EditionError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    count = sum(len(notes) for notes in edition.annotations.values())
+    print(f"OK: {count} notes on {len(edition.documents)} document(s), no problem found.")
+    return 0
+
+
+def scaffold(args: argparse.Namespace, root: Path) -> int:
+    """Write annotations/<document>/<id>.yml, refusing anything the checker would refuse."""
+    documents, problems = load_documents(root / args.documents, root)
+    if problems:
+        print(EditionError(problems).report(), file=sys.stderr)
+        return 1
+    document_id = args.document or (next(iter(documents)) if len(documents) == 1 else None)
+    if document_id not in documents:
+        print(f"edition new: choose a document with --document ({', '.join(sorted(documents))})", file=sys.stderr)
+        return 2
+    document = documents[document_id]
+    errors = []
+    if not ID_PATTERN.fullmatch(args.id) or RESERVED_ID.fullmatch(args.id):
+        errors.append(f"`{args.id}` cannot be an id: use lowercase letters, digits and hyphens, e.g. mgx-share")
+    if not 1 <= args.paragraph <= document.size:
+        errors.append(f"paragraph {args.paragraph} is outside the document, which has paragraphs 1 to {document.size}")
+    elif args.quote and document.paragraphs[document.original][args.paragraph - 1].count(args.quote) != 1:
+        errors.append(f"the quote does not occur exactly once in paragraph {args.paragraph}: copy the exact words")
+    path = root / args.annotations / document_id / f"{args.id}.yml"
+    if path.exists():
+        errors.append(f"{path.relative_to(root)} already exists: choose another id")
+    if errors:
+        for error in errors:
+            print(f"edition new: {error}", file=sys.stderr)
+        return 2
+    quote = f'quote:\n  {document.original}: "{_escape(args.quote)}"\n  en: ""\n' if args.quote else ""
+    verdict = "verdict: unverifiable   # accurate | mostly-accurate | misleading | inaccurate | unverifiable\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        SCAFFOLD.format(
+            paragraph=args.paragraph,
+            kind=args.kind,
+            quote=quote,
+            verdict=verdict if args.kind == "fact-check" else "",
+            today=date.today().isoformat(),
+        ),
+        encoding="utf-8",
+    )
+    print(f"Created {path.relative_to(root)}: fill it in, then run `make check`.")
+    return 0
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+if __name__ == "__main__":
+    sys.exit(main())

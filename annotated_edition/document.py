@@ -1,0 +1,106 @@
+"""Load the annotated documents: `<documents>/<id>/document.yml` and one `<lang>.txt` per language."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .model import Document
+from .problems import Problem, display_path
+from .yamlfile import YamlDocument, read_yaml
+
+ROLES = ("dateline", "signature")
+
+
+def read_paragraphs(path: Path) -> list[tuple[int, str]]:
+    """The paragraphs of a text file, one per non-empty line, with their line numbers."""
+    text = path.read_text(encoding="utf-8")
+    return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def load_documents(documents_dir: Path, root: Path) -> tuple[dict[str, Document], list[Problem]]:
+    """Every document under `documents_dir`, or the problems that stop them."""
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    if not documents_dir.is_dir():
+        return documents, [Problem(display_path(documents_dir, root), 1, "the documents folder does not exist: check `documents` in mkdocs.yml")]
+    for folder in sorted(p for p in documents_dir.iterdir() if p.is_dir()):
+        document, found = _load_document(folder, root)
+        problems += found
+        if document:
+            documents[document.id] = document
+    return documents, problems
+
+
+def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    meta_path = folder / "document.yml"
+    display = display_path(meta_path, root)
+    if not meta_path.is_file():
+        return None, [Problem(display, 1, "missing document.yml: every document folder describes its document")]
+    meta, problems = read_yaml(meta_path, display)
+    if meta is None:
+        return None, problems
+    data = meta.data if isinstance(meta.data, dict) else {}
+    missing = [key for key in ("original", "languages", "title", "author", "date", "place", "source", "translation") if key not in data]
+    if missing:
+        return None, [Problem(display, 1, f"missing key `{key}` in document.yml") for key in missing]
+    languages = tuple(data["languages"])
+    texts: dict[str, tuple[str, ...]] = {}
+    for language in languages:
+        path = folder / f"{language}.txt"
+        if not path.is_file():
+            problems.append(Problem(display, meta.line(("languages",)), f"no text for language `{language}`: add {display_path(path, root)}"))
+            continue
+        texts[language] = tuple(text for _, text in read_paragraphs(path))
+    problems += _check_counts(folder, root, data["original"], texts)
+    roles = _roles(meta, display, problems)
+    if problems:
+        return None, problems
+    source = data["source"]
+    return Document(
+        id=folder.name,
+        original=data["original"],
+        languages=languages,
+        paragraphs=texts,
+        title=data["title"],
+        author=data["author"],
+        date=date.fromisoformat(data["date"]),
+        place=data["place"],
+        source_url=source["url"],
+        source_publisher=source["publisher"],
+        translation_note=data["translation"],
+        roles=roles,
+    ), []
+
+
+def _check_counts(folder: Path, root: Path, original: str, texts: dict[str, tuple[str, ...]]) -> list[Problem]:
+    """Every translation must have exactly as many paragraphs as the original."""
+    if original not in texts:
+        return []
+    expected = len(texts[original])
+    problems = []
+    for language, paragraphs in texts.items():
+        if len(paragraphs) != expected:
+            path = folder / f"{language}.txt"
+            numbered = read_paragraphs(path)
+            line = numbered[min(len(numbered), expected) - 1][0] if numbered else 1
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    line,
+                    f"has {len(paragraphs)} paragraphs but the original ({original}.txt) has {expected}: "
+                    "each paragraph is one line, in the same order as the original; "
+                    "the paragraphs stop matching at or before this line",
+                )
+            )
+    return problems
+
+
+def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[int, str]:
+    roles = meta.data.get("roles") or {}
+    result = {}
+    for number, role in roles.items():
+        if role not in ROLES:
+            problems.append(Problem(display, meta.line(("roles", number)), f"unknown role `{role}`: use one of {', '.join(ROLES)}"))
+        result[int(number)] = role
+    return result

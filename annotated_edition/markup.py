@@ -1,0 +1,24 @@
+"""Turn contributors' Markdown into safe HTML: Python-Markdown, then the nh3 sanitiser."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "blockquote", "br", "sub", "sup"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_SCHEMES = {"https", "mailto"}
+
+_converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def render_markdown(source: str) -> str:
+    """Sanitised HTML for a note's Markdown body; nothing in it can run or restyle the page."""
+    html = _converter.reset().convert(source)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener",
+    )

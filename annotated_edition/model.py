@@ -1,0 +1,66 @@
+"""The typed model of an edition: documents, their paragraphs, and validated annotations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+KINDS = ("context", "fact-check", "definition", "translation")
+VERDICTS = ("accurate", "mostly-accurate", "misleading", "inaccurate", "unverifiable")
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    url: str
+    accessed: date
+    published: date | None = None
+    archive: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    document: str
+    paragraph: int
+    kind: str
+    title: dict[str, str]
+    body: dict[str, str]
+    added: date
+    file: str
+    quote: dict[str, str] | None = None
+    verdict: str | None = None
+    sources: tuple[Source, ...] = ()
+    contributors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text in its original language and its translations, split into paragraphs."""
+
+    id: str
+    original: str
+    languages: tuple[str, ...]
+    paragraphs: dict[str, tuple[str, ...]]
+    title: dict[str, str]
+    author: dict[str, str]
+    date: date
+    place: str
+    source_url: str
+    source_publisher: str
+    translation_note: dict[str, str]
+    roles: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.paragraphs[self.original])
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Every document with its annotations, ordered by paragraph then position in the text."""
+
+    documents: dict[str, Document]
+    annotations: dict[str, tuple[Annotation, ...]]

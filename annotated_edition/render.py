@@ -1,0 +1,107 @@
+"""Render a document with its annotations as one HTML fragment, for one reader language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from . import strings
+from .markup import render_markdown
+from .model import Annotation, Edition, Source
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of paragraph text, highlighted for `note` when it is a quote."""
+
+    text: str
+    note: str | None = None
+    number: int | None = None
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("annotated_edition", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_document(edition: Edition, document_id: str, language: str, intro_html: str = "") -> str:
+    """The edition page's content: header, then every paragraph with its texts and notes."""
+    document = edition.documents[document_id]
+    notes = edition.annotations[document_id]
+    numbers = {note.id: index for index, note in enumerate(notes, start=1)}
+    order = [language, *[other for other in document.languages if other != language]]
+    paragraphs = []
+    for index in range(document.size):
+        number = index + 1
+        here = [note for note in notes if note.paragraph == number]
+        paragraphs.append(
+            {
+                "number": number,
+                "role": document.roles.get(number, "text"),
+                "texts": [
+                    {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)} for lang in order
+                ],
+                "notes": [note_view(note, numbers[note.id], language) for note in here],
+            }
+        )
+    return _environment().get_template("edition.html.j2").render(
+        document=document,
+        language=language,
+        order=order,
+        paragraphs=paragraphs,
+        intro_html=intro_html,
+        t=lambda key, **values: strings.text(language, key, **values),
+        long_date=lambda value: strings.long_date(value, language),
+        kinds=sorted({note.kind for note in notes}),
+    )
+
+
+def segment(text: str, notes: list[Annotation], language: str, numbers: dict[str, int]) -> list[Segment]:
+    """Split a paragraph's text around the quotes of its notes (quotes never overlap)."""
+    spans = sorted(
+        (text.index(note.quote[language]), note) for note in notes if note.quote and note.quote.get(language)
+    )
+    segments, cursor = [], 0
+    for start, note in spans:
+        end = start + len(note.quote[language])
+        if start > cursor:
+            segments.append(Segment(text[cursor:start]))
+        segments.append(Segment(text[start:end], note.id, numbers[note.id]))
+        cursor = end
+    if cursor < len(text):
+        segments.append(Segment(text[cursor:]))
+    return segments
+
+
+def note_view(note: Annotation, number: int, language: str) -> dict:
+    """What the template needs to show one note in one language."""
+    return {
+        "id": note.id,
+        "number": number,
+        "kind": note.kind,
+        "verdict": note.verdict,
+        "title": note.title[language],
+        "body_html": render_markdown(note.body[language]),
+        "quote": note.quote[language] if note.quote else None,
+        "has_quote": bool(note.quote),
+        "paragraph": note.paragraph,
+        "sources": [source_view(source, language) for source in note.sources],
+    }
+
+
+def source_view(source: Source, language: str) -> dict:
+    """A source, with the name of its language when it differs from the reader's."""
+    names = strings.STRINGS[language]
+    foreign = source.lang and source.lang.split("-")[0] != language
+    return {
+        **source.__dict__,
+        "language_name": (names.get(f"language.{source.lang}", source.lang) if foreign else None),
+    }

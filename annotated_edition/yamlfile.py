@@ -1,0 +1,154 @@
+"""Read one YAML file safely into plain data, remembering the line of every value.
+
+Contributors' YAML is untrusted: no anchors or aliases (no alias bombs), no custom tags,
+no duplicate keys, UTF-8 only, bounded size and depth. Dates stay strings so that the
+validator, not the YAML parser, decides what a valid date is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+
+Path_ = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class YamlDocument:
+    """The data of one file and the 1-based line where each value (by its path) starts."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """The line of the value at `path`, or of its nearest enclosing value."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases before anything is built."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                event.start_mark.line + 1,
+                "anchors and aliases (`&name`, `*name`) are not allowed: write each value out in full",
+            )
+        return super().compose_node(parent, index)
+
+
+def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `path`; return its data with line numbers, or the problems that stop it."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(display, 1, f"file is larger than {MAX_BYTES // 1024} KiB: one annotation should be short")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(display, line, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8")
+        ]
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+    except _Refused as refused:
+        return None, [Problem(display, refused.line, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        return None, [
+            Problem(
+                display,
+                line,
+                f"invalid YAML ({what}): check the indentation and put quotes around text that contains `: ` or starts with a special character",
+            )
+        ]
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        return None, [Problem(display, line, f"the file contains the control character U+{code:04X}, which YAML does not allow: remove it")]
+    except yaml.YAMLError as error:
+        return None, [Problem(display, 1, f"invalid YAML: {error}")]
+    except RecursionError:
+        return None, [Problem(display, 1, "the YAML is nested too deeply: an annotation has at most a few levels")]
+    if node is None:
+        return None, [Problem(display, 1, "the file is empty: start from the example in CONTRIBUTING.md")]
+    document = YamlDocument(data=None)
+    problems: list[Problem] = []
+    document.data = _to_data(node, (), document, problems, display, 0)
+    return (None if problems else document), problems
+
+
+def _to_data(node: yaml.Node, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int) -> Any:
+    line = node.start_mark.line + 1
+    document.lines.setdefault(path, line)
+    if depth > MAX_DEPTH:
+        problems.append(Problem(display, line, "the YAML is nested too deeply: an annotation has at most a few levels"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, document, problems, display, depth)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
+            return None
+        return [_to_data(item, (*path, index), document, problems, display, depth + 1) for index, item in enumerate(node.value)]
+    if node.tag not in _SCALAR_TAGS:
+        problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
+        return None
+    if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str"):
+        return node.value
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except (yaml.YAMLError, ValueError):
+        problems.append(Problem(display, line, f"`{node.value}` is not a valid {node.tag.rsplit(':', 1)[-1]}"))
+        return None
+
+
+def _mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag != "tag:yaml.org,2002:map":
+        problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
+        return None
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            problems.append(Problem(display, key_line, "keys must be plain words (no `<<` merge keys, lists or maps as keys)"))
+            continue
+        key = key_node.value
+        if key in result:
+            first = document.lines.get((*path, key), key_line)
+            problems.append(
+                Problem(display, key_line, f"duplicate key `{key}` (first given on line {first}): keep only one")
+            )
+            continue
+        result[key] = _to_data(value_node, (*path, key), document, problems, display, depth + 1)
+        document.lines[(*path, key)] = key_line
+    return result

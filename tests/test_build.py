@@ -1,0 +1,88 @@
+"""The real site, built: both languages, the French text verbatim, every note on both pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from annotated_edition.document import read_paragraphs
+
+from .conftest import ROOT
+
+DOCUMENT = ROOT / "docs" / "documents" / "pcf-sommet-ia"
+SEED = ROOT.parent / "shared" / "seed" / "statement-fr.txt"
+PAGES = {"fr": "index.html", "en": "en/index.html"}
+NOTES = sorted(path.stem for path in (ROOT / "annotations" / "pcf-sommet-ia").glob("*.yml"))
+
+
+def page(site: Path, language: str) -> BeautifulSoup:
+    return BeautifulSoup((site / PAGES[language]).read_text("utf-8"), "html.parser")
+
+
+def text_of(element) -> str:
+    """The paragraph's words as a reader sees them, without the note markers."""
+    for marker in element.select(".ed-ref"):
+        marker.decompose()
+    return element.get_text()
+
+
+def test_french_file_is_the_statement_as_received():
+    paragraphs = [text for _, text in read_paragraphs(DOCUMENT / "fr.txt")]
+    assert len(paragraphs) == 16
+    assert paragraphs[0].startswith("Le sommet organisé")
+    assert paragraphs[-2:] == ["Paris, le 10 février 2025", "Parti communiste français"]
+    if SEED.is_file():  # the statement as received, beside the repository
+        received = SEED.read_text("utf-8").removeprefix(" date 2025-02 ")
+        assert paragraphs == [line for line in received.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_statement_page(built_site: Path, language: str):
+    html = page(built_site, language)
+    assert html.html["lang"] == language
+    rows = html.select("section.ed-par")
+    french = [text for _, text in read_paragraphs(DOCUMENT / "fr.txt")]
+    english = [text for _, text in read_paragraphs(DOCUMENT / "en.txt")]
+    assert len(rows) == len(french) == len(english) == 16
+    assert [row["id"] for row in rows] == [f"p{n}" for n in range(1, 17)]
+    for row, fr, en in zip(rows, french, english, strict=True):
+        assert text_of(row.select_one('[lang="fr"] p')) == fr  # verbatim, apostrophes included
+        assert text_of(row.select_one('[lang="en"] p')) == en
+        assert row.select_one(".ed-main")["lang"] == language  # the page's language first
+    rendered = sorted(note["id"] for note in html.select("details.ed-note"))
+    assert rendered == NOTES
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_notes_link_both_ways(built_site: Path, language: str):
+    html = page(built_site, language)
+    for note in html.select("details.ed-note"):
+        back = html.select_one(f"#q-{note['id']}-{language}")
+        assert back is not None and back["href"] == f"#{note['id']}"
+        assert note.select_one(".ed-note-title").get_text(strip=True)
+        assert note.select(".ed-sources a[href^='https://']") or "ed-kind-translation" in note["class"]
+
+
+def test_translation_is_labelled_as_ours(built_site: Path):
+    assert "la nôtre" in page(built_site, "fr").select_one(".ed-translation-note").get_text()
+    assert "ours" in page(built_site, "en").select_one(".ed-translation-note").get_text()
+
+
+def test_language_switch_points_to_the_same_page(built_site: Path):
+    for language in PAGES:
+        links = {a["hreflang"]: a["href"] for a in page(built_site, language).select("a.md-select__link")}
+        assert links == {"fr": "/", "en": "/en/"}
+
+
+def test_no_third_party_requests(built_site: Path):
+    for path in built_site.rglob("*.html"):
+        html = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in html.find_all(tag):
+                value = element.get(attribute, "")
+                if tag == "link" and element.get("rel") in (["alternate"], ["canonical"]):
+                    continue
+                assert not re.match(r"(https?:)?//", value), f"{path}: {element}"

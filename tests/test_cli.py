@@ -1,0 +1,52 @@
+"""The contributor's commands: `edition check` and `edition new`."""
+
+from __future__ import annotations
+
+import shutil
+
+from annotated_edition.cli import main
+
+from .conftest import FIXTURES
+
+
+def setup_repo(tmp_path, monkeypatch, notes=()):
+    shutil.copytree(FIXTURES / "documents", tmp_path / "docs" / "documents")
+    (tmp_path / "annotations" / "demo").mkdir(parents=True)
+    for name in notes:
+        shutil.copy(name, tmp_path / "annotations" / "demo" / name.name)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_check_passes_on_valid_notes(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch, sorted((FIXTURES / "valid").glob("*.yml")))
+    assert main(["check"]) == 0
+    assert "OK: 2 notes on 1 document(s)" in capsys.readouterr().out
+
+
+def test_check_fails_with_file_and_line(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch, [FIXTURES / "invalid" / "url-http.yml"])
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "annotations/demo/url-http.yml:12: `url` of source 1 must use https://" in err
+    assert "Traceback" not in err
+
+
+def test_new_scaffolds_a_note_the_checker_then_guides(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch)
+    assert main(["new", "summit-place", "-p", "1", "-q", "Le sommet de Paris", "-k", "fact-check"]) == 0
+    created = tmp_path / "annotations" / "demo" / "summit-place.yml"
+    text = created.read_text("utf-8")
+    for key in ("paragraph: 1", "kind: fact-check", 'fr: "Le sommet de Paris"', "verdict:", "sources:", "added:"):
+        assert key in text
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "annotations/demo/summit-place.yml:9: `title.fr` is empty: write the text" in err
+
+
+def test_new_refuses_bad_input(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch)
+    assert main(["new", "Bad_Id", "-p", "9"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be an id" in err and "paragraph 9 is outside the document" in err
+    assert main(["new", "ok-id", "-p", "1", "-q", "absent words"]) == 2
+    assert not (tmp_path / "annotations" / "demo" / "ok-id.yml").exists()

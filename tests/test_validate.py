@@ -1,0 +1,120 @@
+"""The validator, driven by fixture files: each invalid file and the exact messages it gets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from annotated_edition.problems import EditionError
+from annotated_edition.validate import check_annotation, load_edition
+
+from .conftest import FIXTURES, TODAY
+
+EXPECTED = yaml.safe_load((FIXTURES / "invalid-expected.yml").read_text("utf-8"))
+INVALID = sorted((FIXTURES / "invalid").glob("*.yml"))
+VALID = sorted((FIXTURES / "valid").glob("*.yml"))
+
+
+def test_every_invalid_file_has_expected_messages():
+    assert sorted(EXPECTED) == [path.name for path in INVALID]
+    assert len(INVALID) >= 30
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_file_is_refused_with_its_message(path: Path, demo):
+    note, problems = check_annotation(path, path.name, demo, TODAY)
+    assert note is None
+    assert [f"{p.line}: {p.message}" for p in problems] == EXPECTED[path.name]
+    assert all(p.file == path.name for p in problems)
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_file_is_accepted(path: Path, demo):
+    note, problems = check_annotation(path, path.name, demo, TODAY)
+    assert problems == []
+    assert note.id == path.stem
+
+
+def test_valid_note_keeps_every_field(demo):
+    path = FIXTURES / "valid" / "summit-dates.yml"
+    note, _ = check_annotation(path, path.name, demo, TODAY)
+    assert note.paragraph == 1 and note.kind == "fact-check" and note.verdict == "accurate"
+    assert note.quote == {"fr": "Le sommet de Paris", "en": "The Paris summit"}
+    assert note.sources[0].published.isoformat() == "2025-02-11"
+    assert note.sources[0].archive == "https://example.org/archive/sommet"
+    assert note.contributors == ("Ada",)
+
+
+def make_tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A repository with the demo document and the given annotation files."""
+    shutil.copytree(FIXTURES / "documents", tmp_path / "documents")
+    for name, text in files.items():
+        path = tmp_path / "annotations" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "annotations").mkdir(exist_ok=True)
+    return tmp_path
+
+
+def load(tmp_path: Path):
+    return load_edition(tmp_path / "annotations", tmp_path / "documents", tmp_path, TODAY)
+
+
+VALID_TEXT = (FIXTURES / "valid" / "summit-dates.yml").read_text("utf-8")
+OTHER_TEXT = (FIXTURES / "valid" / "money-term.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"notes.txt": "x"}, "annotations/notes.txt:1: stray file: notes go in annotations/<document-id>/<note-id>.yml"),
+        ({"demo/a.yaml": VALID_TEXT}, "annotations/demo/a.yaml:1: notes use the `.yml` extension: rename it to a.yml"),
+        ({"demo/a.md": "x"}, "annotations/demo/a.md:1: stray file: only `<note-id>.yml` files belong here"),
+        ({"demo/sub/a.yml": VALID_TEXT}, "annotations/demo/sub/a.yml:1: stray file in a subfolder: notes go directly in annotations/demo/"),
+        (
+            {"other/a.yml": VALID_TEXT},
+            "annotations/other:1: no document `other` (known documents: demo): move the notes into their document's folder",
+        ),
+        (
+            {"demo/a.yml": VALID_TEXT, "demo/b.yml": VALID_TEXT},
+            "annotations/demo/b.yml:1: `quote.fr` overlaps the quote of annotations/demo/a.yml: highlight different words",
+        ),
+    ],
+    ids=["stray-root", "yaml-extension", "stray-in-document", "subfolder", "unknown-document", "overlapping-quotes"],
+)
+def test_tree_problems(tmp_path: Path, files: dict[str, str], expected: str):
+    make_tree(tmp_path, files)
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    assert expected in [str(problem) for problem in raised.value.problems]
+
+
+def test_every_problem_of_every_file_is_reported_at_once(tmp_path: Path):
+    files = {f"demo/{path.name}": path.read_text("utf-8", errors="replace") for path in INVALID[:10]}
+    make_tree(tmp_path, files)
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    reported = {problem.file for problem in raised.value.problems}
+    assert reported == {f"annotations/{name}" for name in files}
+    assert raised.value.report().endswith("problems found in the annotations or documents.")
+
+
+def test_valid_tree_loads_in_text_order(tmp_path: Path):
+    make_tree(tmp_path, {"demo/money-term.yml": OTHER_TEXT, "demo/summit-dates.yml": VALID_TEXT})
+    edition = load(tmp_path)
+    assert [note.id for note in edition.annotations["demo"]] == ["summit-dates", "money-term"]
+
+
+def test_translation_with_fewer_paragraphs_fails_the_build(tmp_path: Path):
+    make_tree(tmp_path, {})
+    english = tmp_path / "documents" / "demo" / "en.txt"
+    english.write_text("Only one paragraph.\n\nParis, 10 February 2025\n", encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    [problem] = raised.value.problems
+    assert problem.file == "documents/demo/en.txt"
+    assert problem.line == 3
+    assert "has 2 paragraphs but the original (fr.txt) has 3" in problem.message
