@@ -6,6 +6,9 @@ ADDR ?= 127.0.0.1:8000
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+ifdef SITE_URL
+export SITE_URL
+endif
 
 .PHONY: serve build check test lint format browser clean
 

@@ -23,7 +23,13 @@ def load_documents(documents_dir: Path, root: Path) -> tuple[dict[str, Document]
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
     if not documents_dir.is_dir():
-        return documents, [Problem(display_path(documents_dir, root), 1, "the documents folder does not exist: check `documents` in mkdocs.yml")]
+        return documents, [
+            Problem(
+                display_path(documents_dir, root),
+                1,
+                "the documents folder does not exist: check `documents` in mkdocs.yml",
+            )
+        ]
     for folder in sorted(p for p in documents_dir.iterdir() if p.is_dir()):
         document, found = _load_document(folder, root)
         problems += found
@@ -41,7 +47,11 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
     if meta is None:
         return None, problems
     data = meta.data if isinstance(meta.data, dict) else {}
-    missing = [key for key in ("original", "languages", "title", "author", "date", "place", "source", "translation") if key not in data]
+    missing = [
+        key
+        for key in ("original", "languages", "title", "author", "date", "place", "source", "translation")
+        if key not in data
+    ]
     if missing:
         return None, [Problem(display, 1, f"missing key `{key}` in document.yml") for key in missing]
     languages = tuple(data["languages"])
@@ -49,7 +59,13 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
     for language in languages:
         path = folder / f"{language}.txt"
         if not path.is_file():
-            problems.append(Problem(display, meta.line(("languages",)), f"no text for language `{language}`: add {display_path(path, root)}"))
+            problems.append(
+                Problem(
+                    display,
+                    meta.line(("languages",)),
+                    f"no text for language `{language}`: add {display_path(path, root)}",
+                )
+            )
             continue
         texts[language] = tuple(text for _, text in read_paragraphs(path))
     problems += _check_counts(folder, root, data["original"], texts)
@@ -101,6 +117,8 @@ def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[in
     result = {}
     for number, role in roles.items():
         if role not in ROLES:
-            problems.append(Problem(display, meta.line(("roles", number)), f"unknown role `{role}`: use one of {', '.join(ROLES)}"))
+            problems.append(
+                Problem(display, meta.line(("roles", number)), f"unknown role `{role}`: use one of {', '.join(ROLES)}")
+            )
         result[int(number)] = role
     return result

@@ -48,7 +48,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return html
         if document_id not in self.edition.documents:
             known = ", ".join(sorted(self.edition.documents))
-            raise PluginError(f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `edition:` in the front matter")
+            raise PluginError(
+                f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `edition:` in the front matter"
+            )
         return render_document(self.edition, document_id, _language(config), intro_html=html)
 
 

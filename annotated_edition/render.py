@@ -47,20 +47,25 @@ def render_document(edition: Edition, document_id: str, language: str, intro_htm
                 "number": number,
                 "role": document.roles.get(number, "text"),
                 "texts": [
-                    {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)} for lang in order
+                    {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
+                    for lang in order
                 ],
                 "notes": [note_view(note, numbers[note.id], language) for note in here],
             }
         )
-    return _environment().get_template("edition.html.j2").render(
-        document=document,
-        language=language,
-        order=order,
-        paragraphs=paragraphs,
-        intro_html=intro_html,
-        t=lambda key, **values: strings.text(language, key, **values),
-        long_date=lambda value: strings.long_date(value, language),
-        kinds=sorted({note.kind for note in notes}),
+    return (
+        _environment()
+        .get_template("edition.html.j2")
+        .render(
+            document=document,
+            language=language,
+            order=order,
+            paragraphs=paragraphs,
+            intro_html=intro_html,
+            t=lambda key, **values: strings.text(language, key, **values),
+            long_date=lambda value: strings.long_date(value, language),
+            kinds=sorted({note.kind for note in notes}),
+        )
     )
 
 

@@ -20,7 +20,9 @@ from .model import Annotation, Document, Edition, Source
 from .problems import EditionError, Problem, display_path
 from .yamlfile import Path_, YamlDocument, read_yaml
 
-SCHEMA: dict[str, Any] = json.loads(resources.files(__package__).joinpath("schema/annotation.schema.json").read_text("utf-8"))
+SCHEMA: dict[str, Any] = json.loads(
+    resources.files(__package__).joinpath("schema/annotation.schema.json").read_text("utf-8")
+)
 _DEFS = SCHEMA["$defs"]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_ID = re.compile(r"^p[0-9]+$")
@@ -53,26 +55,44 @@ def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: 
     problems += _check_overlaps(found, documents)
     if problems:
         raise EditionError(problems)
-    ordered = {doc_id: tuple(sorted(notes, key=lambda n: _order(n, documents[doc_id]))) for doc_id, notes in found.items()}
+    ordered = {
+        doc_id: tuple(sorted(notes, key=lambda n: _order(n, documents[doc_id]))) for doc_id, notes in found.items()
+    }
     return Edition(documents=documents, annotations=ordered)
 
 
 def _annotation_files(annotations_dir: Path, root: Path, documents: dict[str, Document]):
     """Yield (path, document id, problems) for every file; stray files become problems."""
     if not annotations_dir.is_dir():
-        yield None, None, [Problem(display_path(annotations_dir, root), 1, "the annotations folder does not exist: create it")]
+        yield (
+            None,
+            None,
+            [Problem(display_path(annotations_dir, root), 1, "the annotations folder does not exist: create it")],
+        )
         return
     for entry in sorted(annotations_dir.iterdir()):
         display = display_path(entry, root)
         if entry.is_file():
             if entry.name not in ALLOWED_IN_ROOT:
-                yield None, None, [Problem(display, 1, "stray file: notes go in annotations/<document-id>/<note-id>.yml")]
+                yield (
+                    None,
+                    None,
+                    [Problem(display, 1, "stray file: notes go in annotations/<document-id>/<note-id>.yml")],
+                )
             continue
         if entry.name not in documents:
             known = ", ".join(sorted(documents)) or "none"
-            yield None, None, [
-                Problem(display, 1, f"no document `{entry.name}` (known documents: {known}): move the notes into their document's folder")
-            ]
+            yield (
+                None,
+                None,
+                [
+                    Problem(
+                        display,
+                        1,
+                        f"no document `{entry.name}` (known documents: {known}): move the notes into their document's folder",
+                    )
+                ],
+            )
             continue
         for path in sorted(entry.rglob("*")):
             shown = display_path(path, root)
@@ -88,14 +108,20 @@ def _annotation_files(annotations_dir: Path, root: Path, documents: dict[str, Do
                 yield path, entry.name, []
 
 
-def check_annotation(path: Path, display: str, document: Document, today: date) -> tuple[Annotation | None, list[Problem]]:
+def check_annotation(
+    path: Path, display: str, document: Document, today: date
+) -> tuple[Annotation | None, list[Problem]]:
     """Validate one annotation file against `document`; return the annotation or its problems."""
     problems = _check_id(path.stem, display)
     parsed, read_problems = read_yaml(path, display)
     if parsed is None:
         return None, problems + read_problems
     if not isinstance(parsed.data, dict):
-        return None, problems + [Problem(display, 1, "an annotation is a set of `key: value` lines: start from the example in CONTRIBUTING.md")]
+        return None, problems + [
+            Problem(
+                display, 1, "an annotation is a set of `key: value` lines: start from the example in CONTRIBUTING.md"
+            )
+        ]
     problems += schema_problems(parsed, display)
     problems += _rule_problems(parsed, display, document, today)
     if problems:
@@ -131,7 +157,12 @@ def _explain(error: jsonschema.ValidationError, path: Path_) -> list[tuple[Path_
     if error.validator == "not" and error.validator_value == {"required": ["verdict"]}:
         return [((*path, "verdict"), "only fact-check notes have a `verdict`: remove it, or set `kind: fact-check`")]
     if error.validator == "type":
-        expected = {"integer": "a whole number", "string": "text", "object": "a set of `key: value` lines", "array": "a list (lines starting with `- `)"}
+        expected = {
+            "integer": "a whole number",
+            "string": "text",
+            "object": "a set of `key: value` lines",
+            "array": "a list (lines starting with `- `)",
+        }
         wanted = expected.get(error.validator_value, error.validator_value)
         return [(path, f"{where} must be {wanted}, not {_kind_of(instance)}")]
     if error.validator == "enum":
@@ -180,28 +211,39 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
         if problem:
             problems.append(Problem(display, parsed.line(path), problem))
     for index, source in enumerate(data.get("sources") or []):
-        if isinstance(source, dict) and _real_date(source.get("published")) and _real_date(source.get("accessed")):
-            if _real_date(source["published"]) > _real_date(source["accessed"]):
-                path = ("sources", index, "published")
-                problems.append(Problem(display, parsed.line(path), f"{_describe(path)} is after its `accessed` date: check both dates"))
+        published = _real_date(source.get("published")) if isinstance(source, dict) else None
+        accessed = _real_date(source.get("accessed")) if isinstance(source, dict) else None
+        if published and accessed and published > accessed:
+            path = ("sources", index, "published")
+            problems.append(
+                Problem(display, parsed.line(path), f"{_describe(path)} is after its `accessed` date: check both dates")
+            )
     paragraph = data.get("paragraph")
     in_range = isinstance(paragraph, int) and not isinstance(paragraph, bool) and 1 <= paragraph <= document.size
     if isinstance(paragraph, int) and not isinstance(paragraph, bool) and paragraph >= 1 and not in_range:
         problems.append(
-            Problem(display, parsed.line(("paragraph",)), f"`paragraph` {paragraph} is outside the document, which has paragraphs 1 to {document.size}")
+            Problem(
+                display,
+                parsed.line(("paragraph",)),
+                f"`paragraph` {paragraph} is outside the document, which has paragraphs 1 to {document.size}",
+            )
         )
     quote = data.get("quote")
     if in_range and isinstance(quote, dict):
         for language in document.languages:
             if isinstance(quote.get(language), str) and quote[language].strip():
-                message = _quote_problem(quote[language], document.paragraphs[language][paragraph - 1], paragraph, language)
+                message = _quote_problem(
+                    quote[language], document.paragraphs[language][paragraph - 1], paragraph, language
+                )
                 if message:
                     problems.append(Problem(display, parsed.line(("quote", language)), message))
     for key in ("title", "body", "quote"):
         texts = data.get(key)
-        for language, text in (texts.items() if isinstance(texts, dict) else ()):
+        for language, text in texts.items() if isinstance(texts, dict) else ():
             if isinstance(text, str):
-                problems += [Problem(display, parsed.line((key, language)), m) for m in _markup_problems(text, (key, language))]
+                problems += [
+                    Problem(display, parsed.line((key, language)), m) for m in _markup_problems(text, (key, language))
+                ]
     return problems
 
 
@@ -236,7 +278,9 @@ def _quote_problem(quote: str, text: str, paragraph: int, language: str) -> str 
     if count == 1:
         return None
     if count > 1:
-        return f"`quote.{language}` occurs {count} times in paragraph {paragraph}: quote more words so that it occurs once"
+        return (
+            f"`quote.{language}` occurs {count} times in paragraph {paragraph}: quote more words so that it occurs once"
+        )
     hint = ""
     if _fold(quote) in _fold(text):
         hint = " (it does with other apostrophes, quotation marks or spaces: copy the words from the text exactly, e.g. ’ rather than ')"
@@ -254,7 +298,9 @@ def _markup_problems(text: str, path: Path_) -> list[str]:
     tag = RAW_HTML.search(text)
     if tag:
         snippet = text[tag.start() : tag.start() + 12].split(">")[0]
-        problems.append(f"{where} contains raw HTML (`{snippet}`): use Markdown only (*emphasis*, [link](https://…), lists)")
+        problems.append(
+            f"{where} contains raw HTML (`{snippet}`): use Markdown only (*emphasis*, [link](https://…), lists)"
+        )
     for match in LINK_TARGET.finditer(text):
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if path[0] == "body" and not (target.startswith(("https://", "#")) or re.fullmatch(r"mailto:[^\s]+", target)):
@@ -266,9 +312,17 @@ def _markup_problems(text: str, path: Path_) -> list[str]:
 
 def _check_id(note_id: str, display: str) -> list[Problem]:
     if not ID_PATTERN.fullmatch(note_id):
-        return [Problem(display, 1, "the file name is the note's id: use lowercase letters a-z, digits and hyphens, e.g. mgx-share.yml")]
+        return [
+            Problem(
+                display,
+                1,
+                "the file name is the note's id: use lowercase letters a-z, digits and hyphens, e.g. mgx-share.yml",
+            )
+        ]
     if RESERVED_ID.fullmatch(note_id):
-        return [Problem(display, 1, f"`{note_id}` is reserved for paragraph links (#p1, #p2…): choose a descriptive name")]
+        return [
+            Problem(display, 1, f"`{note_id}` is reserved for paragraph links (#p1, #p2…): choose a descriptive name")
+        ]
     return []
 
 
@@ -278,7 +332,13 @@ def _check_unique_ids(found: dict[str, list[Annotation]]) -> list[Problem]:
     for notes in found.values():
         for note in notes:
             if note.id in seen:
-                problems.append(Problem(note.file, 1, f"the id `{note.id}` is already used by {seen[note.id].file}: ids are unique, choose another file name"))
+                problems.append(
+                    Problem(
+                        note.file,
+                        1,
+                        f"the id `{note.id}` is already used by {seen[note.id].file}: ids are unique, choose another file name",
+                    )
+                )
             else:
                 seen[note.id] = note
     return problems
@@ -298,7 +358,11 @@ def _check_overlaps(found: dict[str, list[Annotation]], documents: dict[str, Doc
                     for other_start, other_end, other in spans.get(note.paragraph, []):
                         if span[0] < other_end and other_start < span[1]:
                             problems.append(
-                                Problem(note.file, 1, f"`quote.{language}` overlaps the quote of {other.file}: highlight different words")
+                                Problem(
+                                    note.file,
+                                    1,
+                                    f"`quote.{language}` overlaps the quote of {other.file}: highlight different words",
+                                )
                             )
                     spans.setdefault(note.paragraph, []).append((*span, note))
     return problems

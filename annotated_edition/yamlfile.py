@@ -67,7 +67,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     """Parse `path`; return its data with line numbers, or the problems that stop it."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        return None, [Problem(display, 1, f"file is larger than {MAX_BYTES // 1024} KiB: one annotation should be short")]
+        return None, [
+            Problem(display, 1, f"file is larger than {MAX_BYTES // 1024} KiB: one annotation should be short")
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -93,7 +95,13 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        return None, [Problem(display, line, f"the file contains the control character U+{code:04X}, which YAML does not allow: remove it")]
+        return None, [
+            Problem(
+                display,
+                line,
+                f"the file contains the control character U+{code:04X}, which YAML does not allow: remove it",
+            )
+        ]
     except yaml.YAMLError as error:
         return None, [Problem(display, 1, f"invalid YAML: {error}")]
     except RecursionError:
@@ -106,7 +114,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
     return (None if problems else document), problems
 
 
-def _to_data(node: yaml.Node, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int) -> Any:
+def _to_data(
+    node: yaml.Node, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int
+) -> Any:
     line = node.start_mark.line + 1
     document.lines.setdefault(path, line)
     if depth > MAX_DEPTH:
@@ -118,7 +128,10 @@ def _to_data(node: yaml.Node, path: Path_, document: YamlDocument, problems: lis
         if node.tag != "tag:yaml.org,2002:seq":
             problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
             return None
-        return [_to_data(item, (*path, index), document, problems, display, depth + 1) for index, item in enumerate(node.value)]
+        return [
+            _to_data(item, (*path, index), document, problems, display, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
     if node.tag not in _SCALAR_TAGS:
         problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
         return None
@@ -131,7 +144,9 @@ def _to_data(node: yaml.Node, path: Path_, document: YamlDocument, problems: lis
         return None
 
 
-def _mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int) -> Any:
+def _mapping(
+    node: yaml.MappingNode, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int
+) -> Any:
     line = node.start_mark.line + 1
     if node.tag != "tag:yaml.org,2002:map":
         problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
@@ -140,7 +155,9 @@ def _mapping(node: yaml.MappingNode, path: Path_, document: YamlDocument, proble
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-            problems.append(Problem(display, key_line, "keys must be plain words (no `<<` merge keys, lists or maps as keys)"))
+            problems.append(
+                Problem(display, key_line, "keys must be plain words (no `<<` merge keys, lists or maps as keys)")
+            )
             continue
         key = key_node.value
         if key in result:

@@ -38,7 +38,9 @@ def test_page_has_every_paragraph_note_and_link(edition, demo, language):
     note = page.select_one("details#summit-dates")
     assert note.select_one(".ed-note-quote a")["href"] == f"#q-summit-dates-{language}"
     assert page.select_one("details#money-term") is not None
-    assert page.select_one("#q-money-term-" + language)["href"] == "#money-term"  # a note without quote still has a marker
+    assert (
+        page.select_one("#q-money-term-" + language)["href"] == "#money-term"
+    )  # a note without quote still has a marker
     assert "ed-role-dateline" in rows[2]["class"]
 
 
@@ -71,5 +73,5 @@ def test_markdown_is_sanitised_even_if_validation_were_bypassed(source):
 
 def test_markdown_keeps_links_emphasis_and_lists():
     html = render_markdown("*a* **b** [c](https://example.org)\n\n- d\n- e")
-    assert '<em>a</em>' in html and "<strong>b</strong>" in html and "<li>d</li>" in html
+    assert "<em>a</em>" in html and "<strong>b</strong>" in html and "<li>d</li>" in html
     assert 'href="https://example.org"' in html and 'rel="noopener"' in html

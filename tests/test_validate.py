@@ -70,10 +70,16 @@ OTHER_TEXT = (FIXTURES / "valid" / "money-term.yml").read_text("utf-8")
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        ({"notes.txt": "x"}, "annotations/notes.txt:1: stray file: notes go in annotations/<document-id>/<note-id>.yml"),
+        (
+            {"notes.txt": "x"},
+            "annotations/notes.txt:1: stray file: notes go in annotations/<document-id>/<note-id>.yml",
+        ),
         ({"demo/a.yaml": VALID_TEXT}, "annotations/demo/a.yaml:1: notes use the `.yml` extension: rename it to a.yml"),
         ({"demo/a.md": "x"}, "annotations/demo/a.md:1: stray file: only `<note-id>.yml` files belong here"),
-        ({"demo/sub/a.yml": VALID_TEXT}, "annotations/demo/sub/a.yml:1: stray file in a subfolder: notes go directly in annotations/demo/"),
+        (
+            {"demo/sub/a.yml": VALID_TEXT},
+            "annotations/demo/sub/a.yml:1: stray file in a subfolder: notes go directly in annotations/demo/",
+        ),
         (
             {"other/a.yml": VALID_TEXT},
             "annotations/other:1: no document `other` (known documents: demo): move the notes into their document's folder",

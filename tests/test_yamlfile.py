@@ -28,13 +28,48 @@ def test_dates_stay_text():
 
 
 YAML_PIECES = st.sampled_from(
-    ["paragraph:", " 1", "\n", "  ", "- ", "kind: fact-check", "quote:", "fr:", '"', "'", "&a", "*a", "!!python/name:os", "[", "]",
-     "{", "}", ": ", "#", "|", ">", "\t", "\x00", "é", "’", "<script>", "2025-02-30", "https://", "~", "? ", "<<:", "!!binary", ","]
+    [
+        "paragraph:",
+        " 1",
+        "\n",
+        "  ",
+        "- ",
+        "kind: fact-check",
+        "quote:",
+        "fr:",
+        '"',
+        "'",
+        "&a",
+        "*a",
+        "!!python/name:os",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "#",
+        "|",
+        ">",
+        "\t",
+        "\x00",
+        "é",
+        "’",
+        "<script>",
+        "2025-02-30",
+        "https://",
+        "~",
+        "? ",
+        "<<:",
+        "!!binary",
+        ",",
+    ]
 )
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.lists(YAML_PIECES, max_size=60).map("".join), st.text(max_size=300), st.binary(max_size=300).map(repr)))
+@given(
+    st.one_of(st.lists(YAML_PIECES, max_size=60).map("".join), st.text(max_size=300), st.binary(max_size=300).map(repr))
+)
 def test_no_input_crashes_the_loader(tmp_path_factory, demo, text: str):
     path: Path = tmp_path_factory.mktemp("fuzz") / "fuzz.yml"
     path.write_bytes(text.encode("utf-8", errors="surrogatepass") if isinstance(text, str) else text)
