@@ -86,3 +86,12 @@ def test_no_third_party_requests(built_site: Path):
                 if tag == "link" and element.get("rel") in (["alternate"], ["canonical"]):
                     continue
                 assert not re.match(r"(https?:)?//", value), f"{path}: {element}"
+
+
+def test_hreflang_alternates_are_absolute(built_site: Path, site_origin: str):
+    for language, path in PAGES.items():
+        links = {
+            link["hreflang"]: link["href"]
+            for link in page(built_site, language).select('link[rel="alternate"][hreflang]')
+        }
+        assert links == {"fr": f"{site_origin}/", "en": f"{site_origin}/en/", "x-default": f"{site_origin}/"}, path
