@@ -80,6 +80,16 @@ def test_wide_screen_has_three_tracks(open_page):
     assert page.outside_requests == []
 
 
+def test_medium_width_has_margin_notes_and_a_toggle_under_the_text(open_page):
+    page = open_page("/", viewport={"width": 1000, "height": 900})
+    main, alt, notes = (box(page, f"#p1 {s}") for s in (".ed-main", ".ed-alt", ".ed-notes"))
+    assert notes["x"] > main["x"] + main["width"]
+    assert 0 <= alt["y"] - (main["y"] + main["height"]) < 20  # right under the paragraph, not under its notes
+    assert not page.locator("#p1 .ed-alt .ed-text").is_visible()
+    page.locator("#p1 .ed-alt summary").click()
+    assert page.locator("#p1 .ed-alt .ed-text").is_visible()
+
+
 def test_english_page_puts_english_first(open_page):
     page = open_page("/en/")
     assert page.locator("html").get_attribute("lang") == "en"
