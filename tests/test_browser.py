@@ -51,8 +51,8 @@ def browser():
 def open_page(browser, server):
     contexts = []
 
-    def opener(path="/", viewport=WIDE, javascript=True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+    def opener(path="/", viewport=WIDE, javascript=True, scheme="light"):
+        context = browser.new_context(viewport=viewport, java_script_enabled=javascript, color_scheme=scheme)
         contexts.append(context)
         page = context.new_page()
         outside = []
@@ -142,10 +142,11 @@ def test_everything_readable_without_javascript(open_page, built_site):
     assert alt.locator(".ed-text").is_visible()
 
 
-@pytest.mark.parametrize("path", ["/", "/en/"])
+@pytest.mark.parametrize("path", ["/", "/en/", "/methodology/", "/en/about/"])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
-def test_axe_finds_no_violation(open_page, path, viewport):
-    page = open_page(path, viewport=viewport)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation(open_page, path, viewport, scheme):
+    page = open_page(path, viewport=viewport, scheme=scheme)
     results = Axe().run(
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
     )
