@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .model import Document
+from .model import Correction, Document
 from .problems import Problem, display_path
 from .yamlfile import YamlDocument, read_yaml
 
@@ -70,6 +70,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         texts[language] = tuple(text for _, text in read_paragraphs(path))
     problems += _check_counts(folder, root, data["original"], texts)
     roles = _roles(meta, display, problems)
+    corrections = _corrections(folder / "corrections.yml", root, problems)
     if problems:
         return None, problems
     source = data["source"]
@@ -86,6 +87,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         source_publisher=source["publisher"],
         translation_note=data["translation"],
         roles=roles,
+        corrections=corrections,
     ), []
 
 
@@ -122,3 +124,34 @@ def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[in
             )
         result[int(number)] = role
     return result
+
+
+def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Correction, ...]:
+    """The corrections log, if any: a list of `date`, `note`, `fr`, `en`."""
+    if not path.is_file():
+        return ()
+    display = display_path(path, root)
+    log, found = read_yaml(path, display)
+    problems += found
+    if log is None:
+        return ()
+    entries = log.data if isinstance(log.data, list) else None
+    if entries is None:
+        problems.append(Problem(display, 1, "the corrections log is a list of entries starting with `- date:`"))
+        return ()
+    corrections = []
+    for index, entry in enumerate(entries):
+        line = log.line((index,))
+        keys = {"date", "note", "fr", "en"}
+        if not isinstance(entry, dict) or set(entry) != keys or not all(isinstance(entry[k], str) for k in keys):
+            problems.append(
+                Problem(display, line, "each correction has exactly `date`, `note`, `fr` and `en`, all text")
+            )
+            continue
+        try:
+            when = date.fromisoformat(entry["date"])
+        except ValueError:
+            problems.append(Problem(display, line, f"`date` `{entry['date']}` is not a date written YYYY-MM-DD"))
+            continue
+        corrections.append(Correction(when, entry["note"], {"fr": entry["fr"], "en": entry["en"]}, line))
+    return tuple(corrections)

@@ -37,6 +37,16 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An entry of a document's corrections log: what changed in which note, and when."""
+
+    date: date
+    note: str
+    text: dict[str, str]
+    line: int = 1
+
+
+@dataclass(frozen=True)
 class Document:
     """A text in its original language and its translations, split into paragraphs."""
 
@@ -52,6 +62,7 @@ class Document:
     source_publisher: str
     translation_note: dict[str, str]
     roles: dict[int, str] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def size(self) -> int:

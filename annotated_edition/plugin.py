@@ -1,4 +1,4 @@
-"""MkDocs glue: load and validate the edition once per build, render it into its pages."""
+"""MkDocs glue: load and validate the edition once per build, render it into its pages, write exports."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.utils import get_relative_url
 
+from . import export
 from .model import Edition
 from .problems import EditionError
-from .render import render_document
+from .render import json_script, render_corrections, render_document
 from .validate import load_edition
 
 
@@ -27,6 +29,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def __init__(self) -> None:
         self.edition: Edition | None = None
         self._stamp: tuple | None = None
+        self.pages: dict[str, dict[str, str]] = {}  # document id -> language -> page URL
+        self.site_names: dict[str, str] = {}  # language -> site name (the i18n plugin changes it per language)
 
     def on_pre_build(self, *, config) -> None:
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
@@ -43,6 +47,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._stamp = stamp
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.meta.get("corrections"):
+            return html + self._corrections(page, config)
         document_id = page.meta.get("edition")
         if not document_id:
             return html
@@ -51,12 +57,54 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(
                 f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `edition:` in the front matter"
             )
-        return render_document(self.edition, document_id, _language(config), intro_html=html)
+        language = _language(config)
+        self.pages.setdefault(document_id, {})[language] = page.canonical_url
+        self.site_names[language] = config.site_name
+        reviews = export.claim_reviews(
+            self.edition, document_id, language, page.canonical_url, config.site_name, config.site_url
+        )
+        return render_document(self.edition, document_id, language, intro_html=html) + json_script(reviews)
+
+    def _corrections(self, page, config) -> str:
+        document_id = page.meta["corrections"]
+        if document_id not in self.edition.documents:
+            raise PluginError(
+                f"{page.file.src_uri}:1: no document `{document_id}`: fix `corrections:` in the front matter"
+            )
+        # The corrected notes are on the statement page, at the root of the page's language.
+        language = _language(config)
+        root = "" if language == _default_language(config) else f"{language}/"
+        statement = get_relative_url(root or ".", page.url).rstrip("/") + "/" if page.url != root else "./"
+        return render_corrections(self.edition.documents[document_id], language, statement)
+
+    @event_priority(-150)  # after mkdocs-static-i18n has built the other languages: every page URL is known
+    def on_post_build(self, *, config) -> None:
+        """Write every language's open-data exports beside its pages (see docs/data.md)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and i18n.building:
+            return  # a language built from inside the default one: the outer build writes everything
+        default = _default_language(config)
+        for document_id, urls in sorted(self.pages.items()):
+            for language in urls:
+                # mkdocs-static-i18n puts each other language under its own prefix of the same site.
+                prefix = "" if language == default else f"{language}/"
+                files = export.exports(
+                    self.edition, document_id, language, urls, config.site_url, prefix, self.site_names[language]
+                )
+                for name, text in files.items():
+                    path = Path(config.site_dir) / prefix / name
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text, encoding="utf-8")
 
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.language
+
+
+def _default_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.default_language if i18n is not None else config.theme.language
 
 
 def _stamp(*folders: Path) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,7 +10,7 @@ import jinja2
 
 from . import strings
 from .markup import render_markdown
-from .model import Annotation, Edition, Source
+from .model import Annotation, Document, Edition, Source
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,29 @@ def render_document(edition: Edition, document_id: str, language: str, intro_htm
             kinds=sorted({note.kind for note in notes}),
         )
     )
+
+
+def render_corrections(document: Document, language: str, page_url: str) -> str:
+    """The corrections log of `document`, newest first, linking each corrected note."""
+    return (
+        _environment()
+        .get_template("corrections.html.j2")
+        .render(
+            corrections=sorted(document.corrections, key=lambda c: c.date, reverse=True),
+            language=language,
+            page_url=page_url,
+            t=lambda key, **values: strings.text(language, key, **values),
+            long_date=lambda value: strings.long_date(value, language),
+        )
+    )
+
+
+def json_script(data) -> str:
+    """JSON-LD for the page; `<` is escaped so no text in it can close the script element."""
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>'
 
 
 def segment(text: str, notes: list[Annotation], language: str, numbers: dict[str, int]) -> list[Segment]:

@@ -42,6 +42,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "mode.translation": "Anglais seul",
         "filters.label": "Notes",
         "filter.all": "Toutes",
+        "correction": "Correction",
+        "corrections.none": "Aucune correction à ce jour.",
+        "feed.title": "Notes ajoutées et corrigées (Atom)",
     },
     "en": {
         "language.fr": "French",
@@ -82,6 +85,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "mode.translation": "English only",
         "filters.label": "Notes",
         "filter.all": "All",
+        "correction": "Correction",
+        "corrections.none": "No corrections so far.",
+        "feed.title": "Notes added and corrected (Atom)",
     },
 }
 

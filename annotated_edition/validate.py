@@ -52,6 +52,7 @@ def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: 
         if annotation:
             found[doc_id].append(annotation)
     problems += _check_unique_ids(found)
+    problems += _check_corrections(found, documents, documents_dir, root, today)
     problems += _check_overlaps(found, documents)
     if problems:
         raise EditionError(problems)
@@ -341,6 +342,26 @@ def _check_unique_ids(found: dict[str, list[Annotation]]) -> list[Problem]:
                 )
             else:
                 seen[note.id] = note
+    return problems
+
+
+def _check_corrections(found, documents, documents_dir: Path, root: Path, today: date) -> list[Problem]:
+    """Every correction names an existing note of its document and a date that has passed."""
+    problems = []
+    for doc_id, document in documents.items():
+        display = display_path(documents_dir / doc_id / "corrections.yml", root)
+        ids = {note.id for note in found.get(doc_id, [])}
+        for correction in document.corrections:
+            if correction.note not in ids:
+                problems.append(
+                    Problem(
+                        display,
+                        correction.line,
+                        f"no note `{correction.note}` in {doc_id}: give the id of the corrected note",
+                    )
+                )
+            if correction.date > today:
+                problems.append(Problem(display, correction.line, f"`date` {correction.date} is in the future"))
     return problems
 
 

@@ -1,0 +1,300 @@
+"""Open-data exports of an edition: W3C Web Annotations, schema.org ClaimReview, Atom, JSON.
+
+Every function is pure: it takes the edition and the addresses where things are published,
+and returns data (dicts ready for JSON, or Atom XML text). Output is deterministic, so two
+builds of the same commit give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date
+from xml.etree import ElementTree
+
+from . import strings
+from .markup import render_markdown
+from .model import Annotation, Document, Edition
+
+FORMAT_VERSION = 1
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE_TEXT = {
+    "fr": "Notes et traduction : CC BY 4.0. Texte original : © Parti communiste français, reproduit pour commentaire.",
+    "en": "Notes and translation: CC BY 4.0. Original text: © Parti communiste français, reproduced for commentary.",
+}
+MOTIVATIONS = {
+    "fact-check": "assessing",
+    "context": "commenting",
+    "definition": "describing",
+    "translation": "commenting",
+}
+# ClaimReview ratings: 1 (worst) to 5 (best). "unverifiable" has no place on that scale: no ratingValue.
+RATINGS = {"accurate": 5, "mostly-accurate": 4, "misleading": 2, "inaccurate": 1, "unverifiable": None}
+CONTEXT_CHARS = 32
+
+
+def to_json(data) -> str:
+    """Stable, readable JSON: the same data always gives the same bytes."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def page_text(document: Document, language: str) -> str:
+    """The document's text in `language` as the page shows it: paragraphs separated by a blank line."""
+    return "\n\n".join(document.paragraphs[language])
+
+
+def _quote_position(document: Document, note: Annotation, language: str) -> tuple[int, int]:
+    offset = sum(len(text) + 2 for text in document.paragraphs[language][: note.paragraph - 1])
+    start = offset + document.paragraphs[language][note.paragraph - 1].index(note.quote[language])
+    return start, start + len(note.quote[language])
+
+
+def web_annotation_collection(
+    edition: Edition, document_id: str, language: str, page_url: str, collection_url: str, publisher: str
+) -> dict:
+    """Every note as a W3C Web Annotation, in one AnnotationCollection (JSON-LD)."""
+    document = edition.documents[document_id]
+    notes = edition.annotations[document_id]
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": collection_url,
+        "type": "AnnotationCollection",
+        "label": f"{document.title[language]} — {strings.text(language, 'column.notes')}",
+        "total": len(notes),
+        "rights": LICENSE_URL,
+        "first": {
+            "id": f"{collection_url}#page-1",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": [web_annotation(document, note, language, page_url, publisher) for note in notes],
+        },
+    }
+
+
+def web_annotation(document: Document, note: Annotation, language: str, page_url: str, publisher: str) -> dict:
+    """One note: its text as a TextualBody, its sources as linked bodies, its target on the page."""
+    body = [
+        {
+            "type": "TextualBody",
+            "purpose": MOTIVATIONS[note.kind],
+            "format": "text/html",
+            "language": language,
+            "value": f"<p><strong>{_escape(note.title[language])}</strong></p>{render_markdown(note.body[language])}",
+        }
+    ]
+    if note.verdict:
+        body.append({"type": "TextualBody", "purpose": "classifying", "value": note.verdict, "language": "en"})
+    for source in note.sources:
+        linked = {"id": source.url, "type": "Text"}
+        if source.lang:
+            linked["language"] = source.lang
+        body.append({"type": "SpecificResource", "purpose": "linking", "source": linked})
+    creators = [{"type": "Organization", "name": publisher}]
+    creators += [{"type": "Person", "name": name} for name in note.contributors]
+    return {
+        "id": f"{page_url}#{note.id}",
+        "type": "Annotation",
+        "motivation": MOTIVATIONS[note.kind],
+        "created": note.added.isoformat(),
+        "creator": creators,
+        "rights": LICENSE_URL,
+        "body": body,
+        "target": {"source": page_url, "selector": _selectors(document, note, language)},
+    }
+
+
+def _selectors(document: Document, note: Annotation, language: str) -> list[dict] | dict:
+    if not note.quote:
+        return {
+            "type": "FragmentSelector",
+            "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+            "value": f"p{note.paragraph}",
+        }
+    text = page_text(document, language)
+    start, end = _quote_position(document, note, language)
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": text[start:end],
+            "prefix": text[max(0, start - CONTEXT_CHARS) : start],
+            "suffix": text[end : end + CONTEXT_CHARS],
+        },
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+
+
+def claim_reviews(
+    edition: Edition, document_id: str, language: str, page_url: str, publisher: str, site_url: str
+) -> list[dict]:
+    """A schema.org ClaimReview for each fact-check, for fact-checking aggregators."""
+    document = edition.documents[document_id]
+    reviews = []
+    for note in edition.annotations[document_id]:
+        if note.kind != "fact-check":
+            continue
+        claim = note.quote[language] if note.quote else document.paragraphs[language][note.paragraph - 1]
+        rating = {
+            "@type": "Rating",
+            "alternateName": strings.text(language, f"verdict.{note.verdict}"),
+            "bestRating": 5,
+            "worstRating": 1,
+        }
+        if RATINGS[note.verdict] is not None:
+            rating["ratingValue"] = RATINGS[note.verdict]
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"{page_url}#{note.id}",
+                "name": note.title[language],
+                "claimReviewed": claim,
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Organization", "name": document.source_publisher},
+                    "datePublished": document.date.isoformat(),
+                    "appearance": {"@type": "CreativeWork", "url": document.source_url},
+                },
+                "author": {"@type": "Organization", "name": publisher, "url": site_url},
+                "datePublished": note.added.isoformat(),
+                "inLanguage": language,
+                "reviewRating": rating,
+                "license": LICENSE_URL,
+            }
+        )
+    return reviews
+
+
+def annotations_json(edition: Edition, document_id: str, language: str, page_url: str) -> dict:
+    """The documented, versioned JSON of every note in one language (see docs/data.md)."""
+    return {
+        "version": FORMAT_VERSION,
+        "document": document_id,
+        "language": language,
+        "page": page_url,
+        "license": {"url": LICENSE_URL, "text": LICENSE_TEXT[language]},
+        "annotations": [
+            {
+                "id": note.id,
+                "url": f"{page_url}#{note.id}",
+                "paragraph": note.paragraph,
+                "kind": note.kind,
+                "verdict": note.verdict,
+                "quote": note.quote[language] if note.quote else None,
+                "title": note.title[language],
+                "body_markdown": note.body[language],
+                "body_html": render_markdown(note.body[language]),
+                "sources": [_source_json(source) for source in note.sources],
+                "contributors": list(note.contributors),
+                "added": note.added.isoformat(),
+            }
+            for note in edition.annotations[document_id]
+        ],
+    }
+
+
+def _source_json(source) -> dict:
+    data = asdict(source)
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
+
+
+def text_json(document: Document, page_urls: dict[str, str]) -> dict:
+    """The document's text, paragraph by paragraph, in every language, with numbers and roles."""
+    return {
+        "version": FORMAT_VERSION,
+        "document": document.id,
+        "original": document.original,
+        "languages": list(document.languages),
+        "title": document.title,
+        "author": document.author,
+        "date": document.date.isoformat(),
+        "place": document.place,
+        "source": {"url": document.source_url, "publisher": document.source_publisher},
+        "pages": page_urls,
+        "license": {language: LICENSE_TEXT[language] for language in document.languages},
+        "paragraphs": [
+            {
+                "number": index + 1,
+                "role": document.roles.get(index + 1, "text"),
+                **{language: document.paragraphs[language][index] for language in document.languages},
+            }
+            for index in range(document.size)
+        ],
+    }
+
+
+def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, feed_url: str, publisher: str) -> str:
+    """An Atom feed of notes added and corrected, newest first."""
+    atom = "http://www.w3.org/2005/Atom"
+    ElementTree.register_namespace("", atom)
+    document = edition.documents[document_id]
+    notes = {note.id: note for note in edition.annotations[document_id]}
+    entries = [(note.added, note, None) for note in notes.values()]
+    entries += [(correction.date, notes[correction.note], correction) for correction in document.corrections]
+    entries.sort(key=lambda entry: (entry[0], entry[1].id, entry[2] is not None), reverse=True)
+    updated = max((entry[0] for entry in entries), default=document.date)
+
+    def sub(parent, tag, text=None, **attributes):
+        element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    feed = ElementTree.Element(f"{{{atom}}}feed", {"xml:lang": language})
+    sub(feed, "title", f"{document.title[language]} — {strings.text(language, 'column.notes')}")
+    sub(feed, "id", feed_url)
+    sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
+    sub(feed, "link", rel="self", href=feed_url)
+    sub(feed, "link", rel="alternate", href=page_url)
+    sub(sub(feed, "author"), "name", publisher)
+    sub(feed, "rights", LICENSE_TEXT[language])
+    for when, note, correction in entries:
+        entry = sub(feed, "entry")
+        kind = strings.text(language, f"kind.{note.kind}")
+        if correction:
+            sub(entry, "title", f"{strings.text(language, 'correction')} — {note.title[language]}")
+            sub(entry, "id", f"{feed_url}#correction-{when.isoformat()}-{note.id}")
+            sub(entry, "content", f"<p>{_escape(correction.text[language])}</p>", type="html")
+        else:
+            sub(entry, "title", f"{kind} — {note.title[language]}")
+            sub(entry, "id", f"{page_url}#{note.id}")
+            sub(entry, "content", render_markdown(note.body[language]), type="html")
+        sub(entry, "published", f"{when.isoformat()}T00:00:00Z")
+        sub(entry, "updated", f"{when.isoformat()}T00:00:00Z")
+        sub(entry, "link", rel="alternate", href=f"{page_url}#{note.id}")
+        sub(entry, "category", term=note.kind, label=kind)
+    ElementTree.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def exports(
+    edition: Edition,
+    document_id: str,
+    language: str,
+    page_urls: dict[str, str],
+    site_url: str,
+    prefix: str,
+    publisher: str,
+) -> dict[str, str]:
+    """Every export file of one document in one language: path under the language's root (`prefix`) -> text."""
+    page_url = page_urls[language]
+    folder = f"data/v1/{document_id}/"
+    here = site_url + prefix
+    files = {
+        f"{folder}annotations.json": to_json(annotations_json(edition, document_id, language, page_url)),
+        f"{folder}annotations.jsonld": to_json(
+            web_annotation_collection(
+                edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher
+            )
+        ),
+        f"{folder}claimreview.jsonld": to_json(
+            claim_reviews(edition, document_id, language, page_url, publisher, site_url)
+        ),
+        "feed.xml": atom_feed(edition, document_id, language, page_url, f"{here}feed.xml", publisher),
+    }
+    document = edition.documents[document_id]
+    if language == document.original:
+        files[f"{folder}text.json"] = to_json(text_json(document, page_urls))
+    return files
