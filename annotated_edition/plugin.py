@@ -63,7 +63,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         reviews = export.claim_reviews(
             self.edition, document_id, language, page.canonical_url, config.site_name, config.site_url
         )
-        return render_document(self.edition, document_id, language, intro_html=html) + json_script(reviews)
+        fragment = render_document(
+            self.edition, document_id, language, html, page_url=page.canonical_url, site_name=config.site_name
+        )
+        return fragment + json_script(reviews)
 
     def _corrections(self, page, config) -> str:
         document_id = page.meta["corrections"]

@@ -9,8 +9,9 @@ from functools import lru_cache
 import jinja2
 
 from . import strings
+from .cite import Work, citations, in_text
 from .markup import render_markdown
-from .model import Annotation, Document, Edition, Source
+from .model import KINDS, Annotation, Document, Edition, Source
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Segment:
     text: str
     note: str | None = None
     number: int | None = None
+    kind: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -33,9 +35,16 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_document(edition: Edition, document_id: str, language: str, intro_html: str = "") -> str:
-    """The edition page's content: header, then every paragraph with its texts and notes."""
+def render_document(
+    edition: Edition, document_id: str, language: str, intro_html: str = "", page_url: str = "", site_name: str = ""
+) -> str:
+    """The edition page's content: header, then every paragraph with its texts, notes and citations."""
     document = edition.documents[document_id]
+
+    def cite(**part) -> dict:
+        work = Work(document, language, site_name, page_url, **part)
+        return {"in_text": in_text(work), "styles": citations(work)}
+
     notes = edition.annotations[document_id]
     numbers = {note.id: index for index, note in enumerate(notes, start=1)}
     order = [language, *[other for other in document.languages if other != language]]
@@ -51,7 +60,8 @@ def render_document(edition: Edition, document_id: str, language: str, intro_htm
                     {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
                     for lang in order
                 ],
-                "notes": [note_view(note, numbers[note.id], language) for note in here],
+                "notes": [{**note_view(note, numbers[note.id], language), "cite": cite(note=note)} for note in here],
+                "cite": cite(paragraph=number),
             }
         )
     return (
@@ -65,7 +75,11 @@ def render_document(edition: Edition, document_id: str, language: str, intro_htm
             intro_html=intro_html,
             t=lambda key, **values: strings.text(language, key, **values),
             long_date=lambda value: strings.long_date(value, language),
-            kinds=sorted({note.kind for note in notes}),
+            kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
+            cite_page=cite(),
+            page_url=page_url,
+            short_months=strings.SHORT_MONTHS[language],
+            long_months=strings.MONTHS[language],
         )
     )
 
@@ -103,7 +117,7 @@ def segment(text: str, notes: list[Annotation], language: str, numbers: dict[str
         end = start + len(note.quote[language])
         if start > cursor:
             segments.append(Segment(text[cursor:start]))
-        segments.append(Segment(text[start:end], note.id, numbers[note.id]))
+        segments.append(Segment(text[start:end], note.id, numbers[note.id], note.kind))
         cursor = end
     if cursor < len(text):
         segments.append(Segment(text[cursor:]))

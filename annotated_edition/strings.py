@@ -45,6 +45,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction": "Correction",
         "corrections.none": "Aucune correction à ce jour.",
         "feed.title": "Notes ajoutées et corrigées (Atom)",
+        "cite": "Citer",
+        "cite.page": "Citer cette page",
+        "cite.paragraph": "Citer ce paragraphe",
+        "cite.note": "Citer cette note",
+        "cite.intext": "Dans le texte",
+        "copy.link": "Copier le lien",
+        "copy.citation": "Copier",
+        "copied.link": "Lien copié dans le presse-papiers",
+        "copied.citation": "Citation copiée dans le presse-papiers",
+        "accessed.placeholder": "[date de consultation]",
+        "print": "Imprimer",
+        "cite.ed": "éd. annotée",
+        "cite.trans": "trad. anglaise de l’édition",
+        "cite.note.kind": "Note ({kind}) sur le paragraphe {n}",
+        "cite.in": "Dans",
+        "cite.para": "par.",
+        "cite.accessed": "Consulté le",
     },
     "en": {
         "language.fr": "French",
@@ -88,6 +105,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "correction": "Correction",
         "corrections.none": "No corrections so far.",
         "feed.title": "Notes added and corrected (Atom)",
+        "cite": "Cite",
+        "cite.page": "Cite this page",
+        "cite.paragraph": "Cite this paragraph",
+        "cite.note": "Cite this note",
+        "cite.intext": "In the text",
+        "copy.link": "Copy link",
+        "copy.citation": "Copy",
+        "copied.link": "Link copied to the clipboard",
+        "copied.citation": "Citation copied to the clipboard",
+        "accessed.placeholder": "[date accessed]",
+        "print": "Print",
+        "cite.ed": "annotated ed.",
+        "cite.trans": "English translation by the edition",
+        "cite.note.kind": "{kind} note on paragraph {n}",
+        "cite.in": "In",
+        "cite.para": "para.",
+        "cite.accessed": "Accessed",
     },
 }
 
@@ -123,6 +157,13 @@ MONTHS = {
 }
 
 
+# MLA abbreviates months (MLA Handbook, 9th ed.); French typographic abbreviations.
+SHORT_MONTHS = {
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.", "déc."],
+    "en": ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."],
+}
+
+
 def text(language: str, key: str, **values: object) -> str:
     """The string `key` in `language`, with `{placeholders}` filled in."""
     return STRINGS[language][key].format(**values)
@@ -132,3 +173,15 @@ def long_date(value, language: str) -> str:
     """10 février 2025 / 10 February 2025."""
     day = "1er" if language == "fr" and value.day == 1 else str(value.day)
     return f"{day} {MONTHS[language][value.month - 1]} {value.year}"
+
+
+def short_date(value, language: str) -> str:
+    """10 févr. 2025 / 10 Feb. 2025 (MLA)."""
+    return f"{value.day} {SHORT_MONTHS[language][value.month - 1]} {value.year}"
+
+
+def us_date(value, language: str) -> str:
+    """February 10, 2025 (Chicago, APA in English); 10 février 2025 in French."""
+    if language == "en":
+        return f"{MONTHS['en'][value.month - 1]} {value.day}, {value.year}"
+    return long_date(value, language)

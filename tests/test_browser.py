@@ -104,7 +104,7 @@ def test_phone_folds_notes_and_keyboard_opens_them(open_page):
     body = note.locator(".ed-note-body")
     assert not body.is_visible()
     assert box(page, "#p1 .ed-main")["width"] > 300  # one column
-    summary = note.locator("summary")
+    summary = note.locator("> summary")
     for _ in range(200):
         page.keyboard.press("Tab")
         if summary.evaluate("element => element === document.activeElement"):
@@ -135,10 +135,10 @@ def test_everything_readable_without_javascript(open_page, built_site):
     page = open_page("/", viewport=PHONE, javascript=False)
     assert page.locator("section.ed-par").count() == 16
     note = page.locator("details.ed-note").first
-    note.locator("summary").click()
+    note.locator("> summary").click()
     assert note.locator(".ed-note-body").is_visible()
     alt = page.locator("#p1 details.ed-alt")
-    alt.locator("summary").click()
+    alt.locator("> summary").click()
     assert alt.locator(".ed-text").is_visible()
 
 
@@ -152,3 +152,70 @@ def test_axe_finds_no_violation(open_page, path, viewport, scheme):
     )
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
     assert violations == []
+
+
+# ---- Teachers: reading modes, filters, copy, print ------------------------------------------
+
+
+def visible_note_kinds(page) -> set[str]:
+    return set(
+        page.eval_on_selector_all("details.ed-note", "els => els.filter(e => e.offsetParent).map(e => e.dataset.kind)")
+    )
+
+
+def test_link_opens_english_only_with_fact_checks_only(open_page):
+    page = open_page("/?show=en&notes=fact-check#p3")
+    assert not page.locator("#p3 .ed-main").is_visible()
+    assert page.locator("#p3 .ed-alt .ed-text").is_visible()
+    assert visible_note_kinds(page) == {"fact-check"}
+    assert page.locator('input[name="show"][value="en"]').is_checked()
+    assert not page.locator('input[name="notes"][value="context"]').is_checked()
+    hidden_quote = page.locator('.ed-q[data-kind="context"]').first
+    assert hidden_quote.locator(".ed-ref").is_hidden()
+
+
+def test_choices_are_written_to_the_url_and_survive_the_language_switch(open_page):
+    page = open_page("/#p3")
+    page.locator('input[name="show"][value="fr"]').check()
+    page.locator('input[name="notes"][value="definition"]').uncheck()
+    assert "show=fr" in page.url and "notes=" in page.url and "definition" not in page.url.split("notes=")[1]
+    assert not page.locator("#p3 .ed-alt").is_visible()
+    page.evaluate("document.querySelector('a.md-select__link[hreflang=en]').click()")
+    page.wait_for_url("**/en/?show=fr&notes=*#p3")
+    assert not page.locator("#p3 .ed-main").is_visible()  # the English text is hidden: French only
+    assert page.locator("#p3 .ed-alt .ed-text").is_visible()
+    assert "definition" not in visible_note_kinds(page)
+
+
+def test_without_javascript_the_url_options_show_everything(open_page):
+    page = open_page("/?show=en&notes=fact-check", viewport=WIDE, javascript=False)
+    assert page.locator("#p3 .ed-main").is_visible() and page.locator("#p3 .ed-alt .ed-text").is_visible()
+    assert visible_note_kinds(page) >= {"context", "fact-check"}
+    assert page.locator(".ed-controls").is_hidden()
+
+
+def test_copy_link_is_keyboard_operable_and_announced(browser, server):
+    context = browser.new_context(viewport=WIDE, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "/")
+    button = page.locator('#p3 [data-copy-link="p3"]')
+    button.focus()
+    page.keyboard.press("Enter")
+    status = page.locator("[data-ed-status]")
+    status.filter(has_text="copié").wait_for(state="attached")
+    assert status.get_attribute("aria-live") == "polite"
+    assert page.evaluate("navigator.clipboard.readText()") == server + "/#p3"
+    context.close()
+
+
+def test_citations_get_todays_date(open_page):
+    page = open_page("/en/")
+    page.locator(".ed-page-tools details.ed-cite summary").click()
+    mla = page.locator(".ed-page-tools .ed-cite-mla .ed-cite-text").inner_text()
+    today = page.evaluate("new Date().getDate()")
+    assert "Accessed " in mla and "[date accessed]" not in mla and f" {today} " in f" {mla} "
+    local_iso = page.evaluate(
+        "(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0')"
+        " + '-' + String(d.getDate()).padStart(2, '0'); })()"
+    )
+    assert page.locator(".ed-page-tools .ed-cite-bibtex .ed-accessed").inner_text() == local_iso

@@ -1,8 +1,10 @@
-/* Conveniences on top of a page that works without JavaScript:
-   open the note a link points to, light up a quote and its note together,
-   and keep the paragraph when switching language. */
+/* Conveniences on top of a page that works without JavaScript: reading modes and note
+   filters kept in the URL, copy buttons, today's date in citations, the note a link points
+   to opened, a quote and its note lit up together, and the place kept across languages. */
 (function () {
   "use strict";
+
+  var edition = document.querySelector(".ed");
 
   function noteFor(id) {
     var element = id && document.getElementById(id);
@@ -10,8 +12,7 @@
   }
 
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var note = noteFor(id);
+    var note = noteFor(decodeURIComponent(location.hash.slice(1)));
     if (note) note.open = true;
   }
 
@@ -35,6 +36,115 @@
     });
   }
 
+  /* Reading modes (?show=fr|en) and note filters (?notes=fact-check,definition) live in the URL. */
+  function readOptions() {
+    var params = new URLSearchParams(location.search);
+    var kinds = params.has("notes") ? params.get("notes").split(",").filter(Boolean) : null;
+    return { show: params.get("show") || "both", kinds: kinds };
+  }
+
+  function applyOptions(options) {
+    if (!edition) return;
+    var form = edition.querySelector(".ed-controls");
+    var all = Array.prototype.map.call(form.querySelectorAll('input[name="notes"]'), function (box) { return box.value; });
+    var kinds = options.kinds || all;
+    edition.dataset.show = ["both", "fr", "en"].indexOf(options.show) >= 0 ? options.show : "both";
+    form.querySelectorAll('input[name="show"]').forEach(function (radio) { radio.checked = radio.value === edition.dataset.show; });
+    form.querySelectorAll('input[name="notes"]').forEach(function (box) { box.checked = kinds.indexOf(box.value) >= 0; });
+    edition.querySelectorAll("[data-kind]").forEach(function (element) {
+      element.classList.toggle("ed-filtered", kinds.indexOf(element.dataset.kind) < 0);
+    });
+    /* The other language's text is inside a <details>: open it when it is the only text shown. */
+    edition.querySelectorAll(".ed-alt").forEach(function (alt) {
+      if (edition.dataset.show === alt.lang) alt.open = true;
+    });
+  }
+
+  function writeOptions() {
+    var form = edition.querySelector(".ed-controls");
+    var boxes = form.querySelectorAll('input[name="notes"]');
+    var kinds = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).map(function (box) { return box.value; });
+    var show = form.querySelector('input[name="show"]:checked').value;
+    var params = new URLSearchParams(location.search);
+    if (show === "both") params.delete("show"); else params.set("show", show);
+    if (kinds.length === boxes.length) params.delete("notes"); else params.set("notes", kinds.join(","));
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    applyOptions(readOptions());
+  }
+
+  function bindControls() {
+    if (!edition) return;
+    var form = edition.querySelector(".ed-controls");
+    form.hidden = false;
+    form.addEventListener("change", writeOptions);
+    form.querySelector(".ed-print").addEventListener("click", function () { window.print(); });
+    applyOptions(readOptions());
+  }
+
+  /* Copy buttons, announced to screen readers through a polite live region. */
+  function announce(message) {
+    var status = document.querySelector("[data-ed-status]");
+    if (!status) return;
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function copy(text, message) {
+    var done = function () { announce(message); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else {
+      fallbackCopy(text);
+      done();
+    }
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (error) { /* nothing more to try */ }
+    area.remove();
+  }
+
+  function bindCopyButtons() {
+    if (!edition) return;
+    edition.querySelectorAll("[data-copy-link]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var url = new URL(location.href);
+        url.hash = button.dataset.copyLink;
+        copy(url.toString(), edition.dataset.copiedLink);
+      });
+    });
+    edition.querySelectorAll(".ed-copy-citation").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var text = button.closest(".ed-cite-style").querySelector(".ed-cite-text").innerText.trim();
+        copy(text, edition.dataset.copiedCitation);
+      });
+    });
+  }
+
+  /* The access date of a citation is the reader's today. */
+  function fillAccessDates() {
+    if (!edition) return;
+    var today = new Date();
+    var long = edition.dataset.months.split("|");
+    var short = edition.dataset.shortMonths.split("|");
+    var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+    edition.querySelectorAll(".ed-accessed").forEach(function (element) {
+      var format = element.dataset.format;
+      if (format === "iso") element.textContent = iso;
+      else element.textContent = today.getDate() + " " + (format === "mla" ? short : long)[today.getMonth()] + " " + today.getFullYear();
+    });
+  }
+
   /* The language switch links to the same page: carry the paragraph and the reading options,
      and go there directly (Material's own handler would look them up in a sitemap). */
   function keepPlaceOnLanguageSwitch() {
@@ -52,10 +162,13 @@
   }
 
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll(".ed details").forEach(function (details) { details.open = true; });
+    document.querySelectorAll(".ed-note, .ed-alt").forEach(function (details) { details.open = true; });
   });
   window.addEventListener("hashchange", openTarget);
   openTarget();
   bindHighlights();
+  bindControls();
+  bindCopyButtons();
+  fillAccessDates();
   keepPlaceOnLanguageSwitch();
 })();
