@@ -46,7 +46,7 @@ def citations(work: Work) -> list[dict[str, str]]:
 
 def in_text(work: Work) -> str:
     """APA in-text citation, e.g. (Parti communiste français, 2025, para. 3)."""
-    author = work.document.source_publisher
+    author = work.document.source_publisher  # the statement is cited under its publisher, its author
     year = work.note.added.year if work.note else work.document.date.year
     if work.note:
         return f"({work.site_name}, {year})"
@@ -192,7 +192,7 @@ def _no_end(title: str) -> str:
 
 
 def _link(url: str, mla: bool = False) -> Markup:
-    shown = url.split("://", 1)[1] if mla else url  # MLA 9 drops the scheme
+    shown = url.split("://", 1)[-1] if mla else url  # MLA 9 drops the scheme
     return Markup('<a href="{url}">{shown}</a>').format(url=url, shown=shown)
 
 

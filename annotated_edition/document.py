@@ -71,6 +71,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
     problems += _check_counts(folder, root, data["original"], texts)
     roles = _roles(meta, display, problems)
     corrections = _corrections(folder / "corrections.yml", root, problems)
+    questions = _questions(folder / "questions.yml", root, languages, len(texts.get(data["original"], ())), problems)
     if problems:
         return None, problems
     source = data["source"]
@@ -88,6 +89,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         translation_note=data["translation"],
         roles=roles,
         corrections=corrections,
+        questions=questions,
     ), []
 
 
@@ -155,3 +157,46 @@ def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Corre
             continue
         corrections.append(Correction(when, entry["note"], {"fr": entry["fr"], "en": entry["en"]}, line))
     return tuple(corrections)
+
+
+def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, problems: list[Problem]) -> dict:
+    """Discussion questions for teachers: paragraph number -> language -> questions."""
+    if not path.is_file():
+        return {}
+    display = display_path(path, root)
+    parsed, found = read_yaml(path, display)
+    problems += found
+    if parsed is None:
+        return {}
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(display, 1, "questions are `<paragraph number>:` then one list per language"))
+        return {}
+    questions = {}
+    for key, by_language in parsed.data.items():
+        line = parsed.line((key,))
+        if not key.isdigit() or not 1 <= int(key) <= size:
+            problems.append(Problem(display, line, f"`{key}` is not a paragraph number from 1 to {size}"))
+            continue
+        if not isinstance(by_language, dict) or set(by_language) != set(languages):
+            problems.append(
+                Problem(display, line, f"paragraph {key} needs a list of questions for each of: {', '.join(languages)}")
+            )
+            continue
+        lists = {language: by_language[language] for language in languages}
+        if not all(
+            isinstance(items, list) and items and all(isinstance(q, str) and q.strip() for q in items)
+            for items in lists.values()
+        ):
+            problems.append(
+                Problem(
+                    display, line, f"paragraph {key}: each language is a list of questions (lines starting with `- `)"
+                )
+            )
+            continue
+        if len({len(items) for items in lists.values()}) != 1:
+            problems.append(
+                Problem(display, line, f"paragraph {key}: the languages do not have the same number of questions")
+            )
+            continue
+        questions[int(key)] = {language: tuple(items) for language, items in lists.items()}
+    return questions

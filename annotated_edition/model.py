@@ -63,6 +63,7 @@ class Document:
     translation_note: dict[str, str]
     roles: dict[int, str] = field(default_factory=dict)
     corrections: tuple[Correction, ...] = ()
+    questions: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:

@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 from . import export
 from .model import Edition
 from .problems import EditionError
-from .render import json_script, render_corrections, render_document
+from .render import json_script, render_corrections, render_document, render_guide
 from .validate import load_edition
 
 
@@ -49,14 +49,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
-        document_id = page.meta.get("edition")
-        if not document_id:
+        if page.meta.get("guide"):
+            return html + self._guide(page, config)
+        if not page.meta.get("edition"):
             return html
-        if document_id not in self.edition.documents:
-            known = ", ".join(sorted(self.edition.documents))
-            raise PluginError(
-                f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `edition:` in the front matter"
-            )
+        document_id = self._document(page, "edition")
         language = _language(config)
         self.pages.setdefault(document_id, {})[language] = page.canonical_url
         self.site_names[language] = config.site_name
@@ -69,16 +66,23 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return fragment + json_script(reviews)
 
     def _corrections(self, page, config) -> str:
-        document_id = page.meta["corrections"]
+        document_id = self._document(page, "corrections")
+        statement = _statement_url(page, config)
+        return render_corrections(self.edition.documents[document_id], _language(config), statement)
+
+    def _guide(self, page, config) -> str:
+        document_id = self._document(page, "guide")
+        return render_guide(self.edition, document_id, _language(config), _statement_url(page, config))
+
+    def _document(self, page, key: str) -> str:
+        """The document a page's front matter names under `key`, or a clear error."""
+        document_id = page.meta[key]
         if document_id not in self.edition.documents:
+            known = ", ".join(sorted(self.edition.documents))
             raise PluginError(
-                f"{page.file.src_uri}:1: no document `{document_id}`: fix `corrections:` in the front matter"
+                f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `{key}:` in the front matter"
             )
-        # The corrected notes are on the statement page, at the root of the page's language.
-        language = _language(config)
-        root = "" if language == _default_language(config) else f"{language}/"
-        statement = get_relative_url(root or ".", page.url).rstrip("/") + "/" if page.url != root else "./"
-        return render_corrections(self.edition.documents[document_id], language, statement)
+        return document_id
 
     @event_priority(-150)  # after mkdocs-static-i18n has built the other languages: every page URL is known
     def on_post_build(self, *, config) -> None:
@@ -103,6 +107,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.language
+
+
+def _statement_url(page, config) -> str:
+    """The statement is the home page of each language: a link to it, relative to `page`."""
+    language = _language(config)
+    root = "" if language == _default_language(config) else f"{language}/"
+    return get_relative_url(root or ".", page.url).rstrip("/") + "/" if page.url != root else "./"
 
 
 def _default_language(config) -> str:

@@ -99,6 +99,23 @@ def render_corrections(document: Document, language: str, page_url: str) -> str:
     )
 
 
+def render_guide(edition: Edition, document_id: str, language: str, statement_url: str) -> str:
+    """Vocabulary (the definition notes) and discussion questions for the teacher's guide."""
+    document = edition.documents[document_id]
+    notes = edition.annotations[document_id]
+    definitions = [note_view(note, 0, language) for note in notes if note.kind == "definition"]
+    return (
+        _environment()
+        .get_template("guide.html.j2")
+        .render(
+            definitions=sorted(definitions, key=lambda note: note["title"].lower()),
+            questions=[(number, document.questions[number][language]) for number in sorted(document.questions)],
+            statement=statement_url,
+            t=lambda key, **values: strings.text(language, key, **values),
+        )
+    )
+
+
 def json_script(data) -> str:
     """JSON-LD for the page; `<` is escaped so no text in it can close the script element."""
     if not data:

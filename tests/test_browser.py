@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import json
 import os
 import threading
 from pathlib import Path
@@ -21,6 +23,7 @@ if not BROWSER.exists():
 
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 
 WIDE, PHONE = {"width": 1400, "height": 1000}, {"width": 390, "height": 844}
 
@@ -219,3 +222,20 @@ def test_citations_get_todays_date(open_page):
         " + '-' + String(d.getDate()).padStart(2, '0'); })()"
     )
     assert page.locator(".ed-page-tools .ed-cite-bibtex .ed-accessed").inner_text() == local_iso
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_handout_has_every_note_and_full_source_urls(open_page, built_site, tmp_path, paper):
+    page = open_page("/?show=fr")
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=False)))
+    squeezed = "".join("".join(p.extract_text() for p in pdf.pages).split())
+    notes = json.loads((built_site / "data/v1/pcf-sommet-ia/annotations.json").read_text("utf-8"))["annotations"]
+    for note in notes:
+        assert "".join(note["title"].split()) in squeezed, note["id"]
+        for source in note["sources"]:
+            assert source["url"] in squeezed, (note["id"], source["url"])
+    assert "Paris,le10février2025" in squeezed
+    for chrome in ("Rechercher", "Copierlelien", "Citercettepage", "Imprimer", "Affichage"):
+        assert chrome not in squeezed
+    assert "Thereisreasontodoubtit" not in squeezed  # French only: the English text is not printed
+    assert 3 <= len(pdf.pages) <= 40

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from annotated_edition.document import read_paragraphs
@@ -95,3 +96,31 @@ def test_hreflang_alternates_are_absolute(built_site: Path, site_origin: str):
             for link in page(built_site, language).select('link[rel="alternate"][hreflang]')
         }
         assert links == {"fr": f"{site_origin}/", "en": f"{site_origin}/en/", "x-default": f"{site_origin}/"}, path
+
+
+def test_every_page_has_its_own_description_and_no_stray_front_matter(built_site: Path):
+    for path in built_site.rglob("index.html"):
+        if "search" in path.parts:
+            continue
+        html = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        description = html.select_one('meta[name="description"]')
+        assert description is not None and len(description["content"]) > 40, path
+        assert "title:" not in html.select_one("article").get_text(), path
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, language: str):
+    root = "" if language == "fr" else "en/"
+    html = BeautifulSoup((built_site / root / "guide" / "index.html").read_text("utf-8"), "html.parser")
+    definitions = [
+        p.stem
+        for p in (ROOT / "annotations" / "pcf-sommet-ia").glob("*.yml")
+        if "kind: definition" in p.read_text("utf-8")
+    ]
+    links = [a["href"] for a in html.select(".ed-vocabulary dt a")]
+    assert sorted(link.split("#")[1] for link in links) == sorted(definitions)
+    assert all(link.startswith("../#") for link in links)
+    questions = yaml.safe_load((DOCUMENT / "questions.yml").read_text("utf-8"))
+    for number, by_language in questions.items():
+        items = [li.get_text() for li in html.select(f"#questions-p{number} + ol li")]
+        assert items == by_language[language]

@@ -114,6 +114,40 @@ def test_valid_tree_loads_in_text_order(tmp_path: Path):
     assert [note.id for note in edition.annotations["demo"]] == ["summit-dates", "money-term"]
 
 
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        ("9:\n  fr: [a]\n  en: [b]\n", "documents/demo/questions.yml:1: `9` is not a paragraph number from 1 to 3"),
+        (
+            "1:\n  fr: [a]\n",
+            "documents/demo/questions.yml:1: paragraph 1 needs a list of questions for each of: fr, en",
+        ),
+        (
+            "1:\n  fr: [a, b]\n  en: [b]\n",
+            "documents/demo/questions.yml:1: paragraph 1: the languages do not have the same number of questions",
+        ),
+    ],
+    ids=["out-of-range", "missing-language", "unequal"],
+)
+def test_teaching_questions_are_checked(tmp_path: Path, questions: str, expected: str):
+    make_tree(tmp_path, {})
+    (tmp_path / "documents" / "demo" / "questions.yml").write_text(questions, encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    assert expected in [str(problem) for problem in raised.value.problems]
+
+
+def test_corrections_must_name_an_existing_note(tmp_path: Path):
+    make_tree(tmp_path, {})
+    log = '- date: 2026-01-02\n  note: no-such-note\n  fr: "x"\n  en: "x"\n'
+    (tmp_path / "documents" / "demo" / "corrections.yml").write_text(log, encoding="utf-8")
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    assert [str(p) for p in raised.value.problems] == [
+        "documents/demo/corrections.yml:1: no note `no-such-note` in demo: give the id of the corrected note"
+    ]
+
+
 def test_translation_with_fewer_paragraphs_fails_the_build(tmp_path: Path):
     make_tree(tmp_path, {})
     english = tmp_path / "documents" / "demo" / "en.txt"
