@@ -9,6 +9,11 @@ export DISABLE_MKDOCS_2_WARNING := true
 ifdef SITE_URL
 export SITE_URL
 endif
+# Reproducible builds: the date MkDocs writes (sitemap, archives) is the last commit's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: serve build check test lint format browser clean
 

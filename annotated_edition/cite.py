@@ -44,6 +44,16 @@ def citations(work: Work) -> list[dict[str, str]]:
     return [{"style": style, "label": LABELS[style], "html": str(render[style](work))} for style in STYLES]
 
 
+def citation_index(document: Document, notes, language: str, site_name: str, page_url: str) -> dict[str, dict]:
+    """Citations of every paragraph (`p3`) and note (its id), for the page to load when asked."""
+    works = [Work(document, language, site_name, page_url, paragraph=n) for n in range(1, document.size + 1)]
+    works += [Work(document, language, site_name, page_url, note=note) for note in notes]
+    return {
+        (work.note.id if work.note else f"p{work.paragraph}"): {"in_text": in_text(work), "styles": citations(work)}
+        for work in works
+    }
+
+
 def in_text(work: Work) -> str:
     """APA in-text citation, e.g. (Parti communiste français, 2025, para. 3)."""
     author = work.document.source_publisher  # the statement is cited under its publisher, its author

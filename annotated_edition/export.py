@@ -13,6 +13,7 @@ from datetime import date
 from xml.etree import ElementTree
 
 from . import strings
+from .cite import citation_index
 from .markup import render_markdown
 from .model import Annotation, Document, Edition
 
@@ -269,6 +270,11 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def data_folder(document_id: str) -> str:
+    """Where a document's exports live, under each language's root; `v1` is the format version."""
+    return f"data/v{FORMAT_VERSION}/{document_id}/"
+
+
 def exports(
     edition: Edition,
     document_id: str,
@@ -280,10 +286,13 @@ def exports(
 ) -> dict[str, str]:
     """Every export file of one document in one language: path under the language's root (`prefix`) -> text."""
     page_url = page_urls[language]
-    folder = f"data/v1/{document_id}/"
+    folder = data_folder(document_id)
     here = site_url + prefix
+    document = edition.documents[document_id]
+    citations = citation_index(document, edition.annotations[document_id], language, publisher, page_url)
     files = {
         f"{folder}annotations.json": to_json(annotations_json(edition, document_id, language, page_url)),
+        f"{folder}citations.json": to_json(citations),
         f"{folder}annotations.jsonld": to_json(
             web_annotation_collection(
                 edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher
@@ -294,7 +303,6 @@ def exports(
         ),
         "feed.xml": atom_feed(edition, document_id, language, page_url, f"{here}feed.xml", publisher),
     }
-    document = edition.documents[document_id]
     if language == document.original:
         files[f"{folder}text.json"] = to_json(text_json(document, page_urls))
     return files

@@ -60,8 +60,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         reviews = export.claim_reviews(
             self.edition, document_id, language, page.canonical_url, config.site_name, config.site_url
         )
+        prefix = "" if language == _default_language(config) else f"{language}/"
         fragment = render_document(
-            self.edition, document_id, language, html, page_url=page.canonical_url, site_name=config.site_name
+            self.edition,
+            document_id,
+            language,
+            html,
+            page_url=page.canonical_url,
+            site_name=config.site_name,
+            citations_url=get_relative_url(f"{prefix}{export.data_folder(document_id)}citations.json", page.url),
         )
         return fragment + json_script(reviews)
 

@@ -36,7 +36,13 @@ def _environment() -> jinja2.Environment:
 
 
 def render_document(
-    edition: Edition, document_id: str, language: str, intro_html: str = "", page_url: str = "", site_name: str = ""
+    edition: Edition,
+    document_id: str,
+    language: str,
+    intro_html: str = "",
+    page_url: str = "",
+    site_name: str = "",
+    citations_url: str = "",
 ) -> str:
     """The edition page's content: header, then every paragraph with its texts, notes and citations."""
     document = edition.documents[document_id]
@@ -60,8 +66,8 @@ def render_document(
                     {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
                     for lang in order
                 ],
-                "notes": [{**note_view(note, numbers[note.id], language), "cite": cite(note=note)} for note in here],
-                "cite": cite(paragraph=number),
+                "notes": [note_view(note, numbers[note.id], language) for note in here],
+                "in_text": in_text(Work(document, language, site_name, page_url, paragraph=number)),
             }
         )
     return (
@@ -77,6 +83,7 @@ def render_document(
             long_date=lambda value: strings.long_date(value, language),
             kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
             cite_page=cite(),
+            citations_url=citations_url,
             page_url=page_url,
             short_months=strings.SHORT_MONTHS[language],
             long_months=strings.MONTHS[language],

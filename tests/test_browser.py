@@ -239,3 +239,16 @@ def test_printed_handout_has_every_note_and_full_source_urls(open_page, built_si
         assert chrome not in squeezed
     assert "Thereisreasontodoubtit" not in squeezed  # French only: the English text is not printed
     assert 3 <= len(pdf.pages) <= 40
+
+
+def test_paragraph_citation_loads_when_opened(open_page):
+    page = open_page("/en/")
+    panel = page.locator("#p3 .ed-par-tools details.ed-cite")
+    assert panel.locator(".ed-cite-intext").text_content().endswith("(Parti communiste français, 2025, para. 3)")
+    panel.locator("> summary").click()
+    apa = panel.locator(".ed-cite-apa .ed-cite-text")
+    apa.wait_for()
+    assert apa.inner_text().startswith("Parti communiste français. (2025, February 10).")
+    assert apa.inner_text().endswith("/en/#p3")
+    assert panel.locator(".ed-cite-style").count() == 4
+    assert "[date accessed]" not in panel.locator(".ed-cite-mla").inner_text()

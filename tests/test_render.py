@@ -48,7 +48,7 @@ def test_note_in_reader_language(edition):
     page = BeautifulSoup(render_document(edition, "demo", "en"), "html.parser")
     note = page.select_one("details#summit-dates")
     assert note.select_one(".ed-note-title").get_text() == "The summit's dates"
-    assert note.select_one(".ed-verdict").get_text(" ", strip=True) == "Verdict : Accurate"
+    assert note.select_one(".ed-verdict").get_text(" ", strip=True) == "Verdict: Accurate"
     assert "(in French)" in note.select_one(".ed-sources li").get_text()
 
 

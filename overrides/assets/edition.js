@@ -76,7 +76,6 @@
   function bindControls() {
     if (!edition) return;
     var form = edition.querySelector(".ed-controls");
-    form.hidden = false;
     form.addEventListener("change", writeOptions);
     form.querySelector(".ed-print").addEventListener("click", function () { window.print(); });
     applyOptions(readOptions());
@@ -114,31 +113,88 @@
 
   function bindCopyButtons() {
     if (!edition) return;
-    edition.querySelectorAll("[data-copy-link]").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
+    edition.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.dataset.copyLink !== undefined) {
         var url = new URL(location.href);
         url.hash = button.dataset.copyLink;
         copy(url.toString(), edition.dataset.copiedLink);
-      });
-    });
-    edition.querySelectorAll(".ed-copy-citation").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
+      } else if (button.classList.contains("ed-copy-citation")) {
         var text = button.closest(".ed-cite-style").querySelector(".ed-cite-text").innerText.trim();
         copy(text, edition.dataset.copiedCitation);
-      });
+      }
     });
   }
 
+  /* Paragraph and note citations are loaded from citations.json when their panel opens. */
+  var citations = null;
+
+  function loadCitations() {
+    if (!citations) {
+      citations = fetch(edition.dataset.citations).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    return citations;
+  }
+
+  function fillCitation(panel, cite) {
+    var later = panel.querySelector(".ed-cite-later");
+    var body = later.parentNode;
+    if (!body.querySelector(".ed-cite-intext")) {
+      var intext = document.createElement("p");
+      intext.className = "ed-cite-intext";
+      intext.textContent = cite.in_text;
+      body.insertBefore(intext, body.firstChild);
+    }
+    cite.styles.forEach(function (style) {
+      var block = document.createElement("div");
+      block.className = "ed-cite-style ed-cite-" + style.style;
+      var label = document.createElement("p");
+      label.className = "ed-cite-label";
+      label.textContent = style.label + " ";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ed-copy-citation";
+      button.textContent = edition.dataset.copyLabel;
+      label.appendChild(button);
+      var text = document.createElement("div");
+      text.className = "ed-cite-text";
+      text.innerHTML = style.html; /* built and escaped by the site's own build, not by contributors */
+      block.appendChild(label);
+      block.appendChild(text);
+      body.insertBefore(block, later);
+    });
+    later.remove();
+    fillAccessDates(panel);
+  }
+
+  function bindLazyCitations() {
+    if (!edition) return;
+    edition.addEventListener("toggle", function (event) {
+      var panel = event.target;
+      if (!panel.open || !panel.classList || !panel.classList.contains("ed-cite")) return;
+      var later = panel.querySelector(".ed-cite-later");
+      if (!later || later.dataset.loading) return;
+      later.dataset.loading = "yes";
+      loadCitations().then(function (all) {
+        fillCitation(panel, all[later.dataset.cite]);
+      }, function () {
+        delete later.dataset.loading;
+      });
+    }, true);
+  }
+
   /* The access date of a citation is the reader's today. */
-  function fillAccessDates() {
+  function fillAccessDates(scope) {
     if (!edition) return;
     var today = new Date();
     var long = edition.dataset.months.split("|");
     var short = edition.dataset.shortMonths.split("|");
     var iso = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
-    edition.querySelectorAll(".ed-accessed").forEach(function (element) {
+    (scope || edition).querySelectorAll(".ed-accessed").forEach(function (element) {
       var format = element.dataset.format;
       if (format === "iso") element.textContent = iso;
       else element.textContent = today.getDate() + " " + (format === "mla" ? short : long)[today.getMonth()] + " " + today.getFullYear();
@@ -169,6 +225,7 @@
   bindHighlights();
   bindControls();
   bindCopyButtons();
+  bindLazyCitations();
   fillAccessDates();
   keepPlaceOnLanguageSwitch();
 })();
