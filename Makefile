@@ -15,7 +15,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test lint format browser clean
+.PHONY: serve build check test lint format tools bench clean
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ build: $(VENV)/.site  ## build the site into ./site, failing on any warning
 check: $(VENV)/.site  ## validate every annotation without building the site
 	$(BIN)/edition check
 
-browser:  ## install headless Chromium (Debian's package) if it is missing
-	sh tests/install-browser.sh
+tools:  ## install Chromium, Java and the npm quality tools if they are missing
+	sh tests/install-tools.sh
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -47,7 +47,7 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.dev browser lint  ## every test: lint, annotations, unit, build and browser tests
+test: $(VENV)/.dev tools lint  ## every test: lint, annotations, unit, build and browser tests
 	$(BIN)/edition check
 	$(BIN)/python -m pytest
 

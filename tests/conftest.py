@@ -13,6 +13,8 @@ import pytest
 
 from annotated_edition.document import load_documents
 
+from .siteserver import serve
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 28)
@@ -53,3 +55,11 @@ def built_site(tmp_path_factory, site_origin) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path, site_origin: str):
+    """The built site served like a real host (gzip, cache headers) at the address it was built for."""
+    httpd, origin = serve(built_site, int(site_origin.rsplit(":", 1)[1]))
+    yield origin
+    httpd.shutdown()

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import os
-import threading
 from pathlib import Path
 
 import pytest
@@ -26,20 +23,6 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 WIDE, PHONE = {"width": 1400, "height": 1000}, {"width": 390, "height": 844}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path, site_origin: str):
-    port = int(site_origin.rsplit(":", 1)[1])
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=built_site))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield site_origin
-    httpd.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -24,16 +24,22 @@
     });
   }
 
+  /* One listener for the whole edition: cheap at load, whatever the number of notes. */
   function bindHighlights() {
-    document.querySelectorAll(".ed-q, .ed-note").forEach(function (element) {
-      var id = element.dataset.note || element.id;
-      ["mouseenter", "focusin"].forEach(function (type) {
-        element.addEventListener(type, function () { setActive(id, true); });
-      });
-      ["mouseleave", "focusout"].forEach(function (type) {
-        element.addEventListener(type, function () { setActive(id, false); });
-      });
-    });
+    if (!edition) return;
+    function handler(on) {
+      return function (event) {
+        var element = event.target.closest && event.target.closest(".ed-q, .ed-note");
+        if (!element) return;
+        var related = event.relatedTarget;
+        if (related && element.contains(related)) return;
+        setActive(element.dataset.note || element.id, on);
+      };
+    }
+    edition.addEventListener("mouseover", handler(true));
+    edition.addEventListener("mouseout", handler(false));
+    edition.addEventListener("focusin", handler(true));
+    edition.addEventListener("focusout", handler(false));
   }
 
   /* Reading modes (?show=fr|en) and note filters (?notes=fact-check,definition) live in the URL. */
@@ -78,7 +84,7 @@
     var form = edition.querySelector(".ed-controls");
     form.addEventListener("change", writeOptions);
     form.querySelector(".ed-print").addEventListener("click", function () { window.print(); });
-    applyOptions(readOptions());
+    if (location.search) applyOptions(readOptions()); /* the page as built is the default view */
   }
 
   /* Copy buttons, announced to screen readers through a polite live region. */
@@ -176,6 +182,7 @@
     edition.addEventListener("toggle", function (event) {
       var panel = event.target;
       if (!panel.open || !panel.classList || !panel.classList.contains("ed-cite")) return;
+      fillAccessDates(panel);
       var later = panel.querySelector(".ed-cite-later");
       if (!later || later.dataset.loading) return;
       later.dataset.loading = "yes";
@@ -226,6 +233,5 @@
   bindControls();
   bindCopyButtons();
   bindLazyCitations();
-  fillAccessDates();
   keepPlaceOnLanguageSwitch();
 })();
