@@ -51,5 +51,8 @@ test: $(VENV)/.dev tools lint  ## every test: lint, annotations, unit, build and
 	$(BIN)/edition check
 	$(BIN)/python -m pytest
 
+bench: $(VENV)/.dev tools  ## print build-time overhead, page weight and growth with 1,000 and 10,000 notes
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf $(VENV) $(SITE) .pytest_cache .ruff_cache .hypothesis

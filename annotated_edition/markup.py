@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 
@@ -12,6 +14,7 @@ ALLOWED_SCHEMES = {"https", "mailto"}
 _converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=4096)  # the same body is rendered for the page and for every export
 def render_markdown(source: str) -> str:
     """Sanitised HTML for a note's Markdown body; nothing in it can run or restyle the page."""
     html = _converter.reset().convert(source)

@@ -7,6 +7,7 @@ validator, not the YAML parser, decides what a valid date is.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,23 +45,12 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-class _Refused(Exception):
-    def __init__(self, line: int, message: str):
-        self.line = line
-        self.message = message
+class _Alias(Exception):
+    """Stops the walk at the first alias: it is reported once, and an alias bomb is never expanded."""
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses anchors and aliases before anything is built."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(
-                event.start_mark.line + 1,
-                "anchors and aliases (`&name`, `*name`) are not allowed: write each value out in full",
-            )
-        return super().compose_node(parent, index)
+# libyaml's parser when PyYAML has it (several times faster), the pure-Python one otherwise.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -78,13 +68,14 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
             Problem(display, line, f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}): save it as UTF-8")
         ]
     try:
-        node = yaml.compose(text, Loader=_StrictLoader)
-    except _Refused as refused:
-        return None, [Problem(display, refused.line, refused.message)]
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(part for part in (error.context, error.problem) if part)
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            return None, [Problem(display, line, "this line contains a tab: YAML is indented with spaces only")]
         return None, [
             Problem(
                 display,
@@ -110,26 +101,35 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Probl
         return None, [Problem(display, 1, "the file is empty: start from the example in CONTRIBUTING.md")]
     document = YamlDocument(data=None)
     problems: list[Problem] = []
-    document.data = _to_data(node, (), document, problems, display, 0)
+    with contextlib.suppress(_Alias):  # already reported
+        document.data = _to_data(node, (), document, problems, display, 0, set())
     return (None if problems else document), problems
 
 
 def _to_data(
-    node: yaml.Node, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int
+    node: yaml.Node, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int, seen: set
 ) -> Any:
     line = node.start_mark.line + 1
     document.lines.setdefault(path, line)
+    if id(node) in seen:  # an alias: the composer shares the anchored node instead of copying it
+        problems.append(
+            Problem(
+                display, line, "anchors and aliases (`&name`, `*name`) are not allowed: write each value out in full"
+            )
+        )
+        raise _Alias
+    seen.add(id(node))
     if depth > MAX_DEPTH:
         problems.append(Problem(display, line, "the YAML is nested too deeply: an annotation has at most a few levels"))
         return None
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, path, document, problems, display, depth)
+        return _mapping(node, path, document, problems, display, depth, seen)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
             problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
             return None
         return [
-            _to_data(item, (*path, index), document, problems, display, depth + 1)
+            _to_data(item, (*path, index), document, problems, display, depth + 1, seen)
             for index, item in enumerate(node.value)
         ]
     if node.tag not in _SCALAR_TAGS:
@@ -145,7 +145,13 @@ def _to_data(
 
 
 def _mapping(
-    node: yaml.MappingNode, path: Path_, document: YamlDocument, problems: list[Problem], display: str, depth: int
+    node: yaml.MappingNode,
+    path: Path_,
+    document: YamlDocument,
+    problems: list[Problem],
+    display: str,
+    depth: int,
+    seen: set,
 ) -> Any:
     line = node.start_mark.line + 1
     if node.tag != "tag:yaml.org,2002:map":
@@ -166,6 +172,6 @@ def _mapping(
                 Problem(display, key_line, f"duplicate key `{key}` (first given on line {first}): keep only one")
             )
             continue
-        result[key] = _to_data(value_node, (*path, key), document, problems, display, depth + 1)
+        result[key] = _to_data(value_node, (*path, key), document, problems, display, depth + 1, seen)
         document.lines[(*path, key)] = key_line
     return result

@@ -128,16 +128,59 @@ def test_everything_readable_without_javascript(open_page, built_site):
     assert alt.locator(".ed-text").is_visible()
 
 
-@pytest.mark.parametrize("path", ["/", "/en/", "/methodology/", "/en/about/"])
+PAGES = ["/", "/guide/", "/methodology/", "/about/", "/data/"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page) -> list:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+
+
+@pytest.mark.parametrize("path", PAGES + ["/en" + path for path in PAGES])
 @pytest.mark.parametrize("viewport", [WIDE, PHONE], ids=["wide", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violation(open_page, path, viewport, scheme):
     page = open_page(path, viewport=viewport, scheme=scheme)
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_with_every_panel_open(open_page, path, scheme):
+    page = open_page(path, viewport=PHONE, scheme=scheme)
+    page.eval_on_selector_all(".ed details", "panels => panels.forEach(p => { p.open = true; })")
+    page.wait_for_timeout(300)  # citations load when their panel opens
+    assert page.locator(".ed-cite-style").count() > 50
+    assert axe_violations(page) == []
+
+
+def test_keyboard_reaches_every_highlight_and_toggle_with_a_visible_focus(open_page):
+    page = open_page("/", viewport=PHONE)
+    wanted = page.eval_on_selector_all(
+        ".ed-q, .ed-ref-end, .ed-num, .ed summary, .ed button",
+        "els => els.filter(e => e.checkVisibility()).map((e, i) => { e.dataset.kb = i; return String(i); })",
     )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-    assert violations == []
+    reached, invisible = set(), []
+    for _ in range(len(wanted) * 3):
+        page.keyboard.press("Tab")
+        info = page.evaluate(
+            """() => {
+                const e = document.activeElement;
+                const style = getComputedStyle(e);
+                const ring = style.outlineStyle !== "none" && style.outlineWidth !== "0px";
+                return {kb: e.dataset.kb || null, visible: ring || style.boxShadow !== "none", footer: !!e.closest(".md-footer")};
+            }"""
+        )
+        if info["kb"] is not None:
+            reached.add(info["kb"])
+            if not info["visible"]:
+                invisible.append(info["kb"])
+        if info["footer"]:
+            break
+    assert len(wanted) > 80
+    assert set(wanted) - reached == set()
+    assert invisible == []
 
 
 # ---- Teachers: reading modes, filters, copy, print ------------------------------------------

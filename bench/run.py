@@ -1,0 +1,156 @@
+"""Benchmark: build cost of the edition plugin, weight of the statement page, growth with notes.
+
+Prints figures; asserts nothing (targets: plugin overhead under 1.3x, first load under 100 KB,
+growth close to linear). Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SOURCE_DATE_EPOCH": "1767225600"}
+PLUGIN_BLOCK = "  - edition:\n      annotations: annotations\n      documents: docs/documents\n"
+
+
+def build_once(config: Path, site: Path) -> dict:
+    """One `mkdocs build` in a fresh interpreter; its wall time and peak memory."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.commands.build import build\n"
+        "start = time.perf_counter()\n"
+        "build(load_config(sys.argv[1], site_dir=sys.argv[2]))\n"
+        "print(json.dumps({'seconds': time.perf_counter() - start,"
+        " 'peak_mib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(config), str(site)], env=ENV, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def overhead(runs: int) -> None:
+    plain = ROOT / "mkdocs.bench-plain.yml"
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert PLUGIN_BLOCK in text, "mkdocs.yml changed: update PLUGIN_BLOCK in bench/run.py"
+    plain.write_text(text.replace(PLUGIN_BLOCK, ""), encoding="utf-8")
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            times = {"edition": [], "plain": []}
+            for _ in range(runs):
+                times["edition"].append(build_once(ROOT / "mkdocs.yml", Path(out) / "a")["seconds"])
+                times["plain"].append(build_once(plain, Path(out) / "b")["seconds"])
+    finally:
+        plain.unlink()
+    edition, bare = statistics.median(times["edition"]), statistics.median(times["plain"])
+    print(f"Build time, median of {runs} (both languages, in-process build):")
+    print(f"  with the edition plugin    {edition:6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times['edition'])})")
+    print(f"  plain Material, no plugin  {bare:6.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times['plain'])})")
+    print(f"  overhead ratio             {edition / bare:6.2f} x   (target < 1.3)")
+
+
+def weight() -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+    from siteserver import serve
+
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", out],
+            cwd=ROOT,
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        httpd, origin = serve(Path(out))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--disable-background-networking"]
+            )
+            for path in ("/", "/en/"):
+                page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+                responses: list = []
+                page.on("requestfinished", responses.append)
+                page.goto(origin + path, wait_until="networkidle")
+                rows = [(r.url.removeprefix(origin), r.sizes()["responseBodySize"]) for r in responses]
+                total = sum(size for _, size in rows)
+                foreign = [url for url, _ in rows if url.startswith("http")]
+                print(
+                    f"Statement page {path}: first load {total / 1024:.1f} KB compressed, {len(rows)} requests, {len(foreign)} to other origins (target <= 100 KB)"
+                )
+                for url, size in sorted(rows, key=lambda row: -row[1]):
+                    print(f"  {size / 1024:7.1f} KB  {url}")
+            browser.close()
+        httpd.shutdown()
+
+
+def synthetic_project(notes: int, folder: Path, paragraphs: int = 200) -> Path:
+    """A copy of the site whose document has `paragraphs` paragraphs and `notes` notes."""
+    for name in ("mkdocs.yml", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    document = folder / "docs" / "documents" / "pcf-sommet-ia"
+    words = [f"mot{n}" for n in range(60)]
+    for language in ("fr", "en"):
+        lines = [" ".join(f"{w}-{p}-{i}" for i, w in enumerate(words)) for p in range(paragraphs)]
+        (document / f"{language}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    (document / "questions.yml").write_text("{}\n", encoding="utf-8")
+    (document / "corrections.yml").write_text("[]\n", encoding="utf-8")
+    target = folder / "annotations" / "pcf-sommet-ia"
+    target.mkdir(parents=True)
+    for n in range(notes):
+        p, slot = n % paragraphs, n // paragraphs
+        quote = f"mot{slot}-{p}-{slot}" if slot < len(words) else None
+        quoted = f'quote:\n  fr: "{quote}"\n  en: "{quote}"\n' if quote else ""
+        (target / f"note-{n:05d}.yml").write_text(
+            f"paragraph: {p + 1}\nkind: {'fact-check' if n % 4 == 0 else 'context'}\n{quoted}"
+            f'title:\n  fr: "Note {n}"\n  en: "Note {n}"\n'
+            f'body:\n  fr: "Texte de la note {n}, avec un [lien](https://example.org/{n})."\n'
+            f'  en: "Text of note {n}, with a [link](https://example.org/{n})."\n'
+            + ("verdict: misleading\n" if n % 4 == 0 else "")
+            + f'sources:\n  - title: "Source {n}"\n    publisher: "Example"\n    url: https://example.org/s/{n}\n'
+            "    accessed: 2026-11-28\nadded: 2026-11-28\n",
+            encoding="utf-8",
+        )
+    return folder / "mkdocs.yml"
+
+
+def growth(sizes: list[int]) -> None:
+    print("Synthetic corpora (200 paragraphs, both languages, full site build):")
+    results = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            config = synthetic_project(size, Path(folder))
+            results[size] = build_once(config, Path(folder) / "site")
+            print(
+                f"  {size:6d} notes   {results[size]['seconds']:7.2f} s   peak {results[size]['peak_mib']:7.1f} MiB"
+                f"   {1000 * results[size]['seconds'] / size:6.2f} ms per note"
+            )
+    small, large = sizes[0], sizes[-1]
+    print(
+        f"  time ratio {large}/{small} notes: {results[large]['seconds'] / results[small]['seconds']:.1f} (linear would be {large / small:.0f})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    overhead(args.runs)
+    weight()
+    growth(args.sizes)
+
+
+if __name__ == "__main__":
+    main()
