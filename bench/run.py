@@ -79,7 +79,11 @@ def weight() -> None:
             for path in ("/", "/en/"):
                 page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
                 responses: list = []
-                page.on("requestfinished", responses.append)
+
+                def record(request, into=responses):
+                    into.append(request)
+
+                page.on("requestfinished", record)
                 page.goto(origin + path, wait_until="networkidle")
                 rows = [(r.url.removeprefix(origin), r.sizes()["responseBodySize"]) for r in responses]
                 total = sum(size for _, size in rows)
