@@ -98,11 +98,12 @@ def test_hreflang_alternates_are_absolute(built_site: Path, site_origin: str):
         assert links == {"fr": f"{site_origin}/", "en": f"{site_origin}/en/", "x-default": f"{site_origin}/"}, path
 
 
-def test_every_page_has_its_own_description_and_no_stray_front_matter(built_site: Path):
+def test_every_page_has_its_language_its_own_description_and_no_stray_front_matter(built_site: Path):
     for path in built_site.rglob("index.html"):
         if "search" in path.parts:
             continue
         html = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        assert html.html["lang"] == ("en" if path.relative_to(built_site).parts[0] == "en" else "fr"), path
         description = html.select_one('meta[name="description"]')
         assert description is not None and len(description["content"]) > 40, path
         assert "title:" not in html.select_one("article").get_text(), path
