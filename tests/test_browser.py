@@ -278,3 +278,28 @@ def test_paragraph_citation_loads_when_opened(open_page):
     assert apa.inner_text().endswith("/en/#p3")
     assert panel.locator(".ed-cite-style").count() == 4
     assert "[date accessed]" not in panel.locator(".ed-cite-mla").inner_text()
+
+
+def test_colour_scheme_follows_the_system_and_the_toggle_remembers(browser, server):
+    context = browser.new_context(viewport=WIDE, color_scheme="dark")
+    page = context.new_page()
+    page.goto(server + "/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "slate"  # the system's dark setting, before any choice
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.goto(server + "/en/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"  # the choice is kept
+    context.close()
+
+
+def test_language_menu_opens_with_the_keyboard(open_page):
+    page = open_page("/#p3")
+    button = page.locator(".md-select > button")
+    button.focus()
+    link = page.locator('a.md-select__link[hreflang="en"]')
+    for _ in range(2):  # Français, then English
+        page.keyboard.press("Tab")
+    assert link.evaluate("element => element === document.activeElement") and link.is_visible()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/#p3")

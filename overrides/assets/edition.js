@@ -224,6 +224,15 @@
     }, true);
   }
 
+  /* The colour-scheme toggle (see overrides/partials/javascripts/palette.html). */
+  function bindPalette() {
+    var palette = window.__edPalette;
+    if (!palette) return;
+    palette.inputs.forEach(function (input, index) {
+      input.addEventListener("change", function () { palette.choose(index, true); });
+    });
+  }
+
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".ed-note, .ed-alt").forEach(function (details) { details.open = true; });
   });
@@ -234,4 +243,5 @@
   bindCopyButtons();
   bindLazyCitations();
   keepPlaceOnLanguageSwitch();
+  bindPalette();
 })();
