@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,3 +129,21 @@ def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, languag
     for number, by_language in questions.items():
         items = [li.get_text() for li in html.select(f"#questions-p{number} + ol li")]
         assert items == by_language[language]
+
+
+def test_a_bad_note_stops_the_build_with_file_and_line_and_no_traceback(tmp_path: Path):
+    for name in ("mkdocs.yml", "docs", "overrides", "annotations"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    bad = tmp_path / "annotations" / "pcf-sommet-ia" / "bad-note.yml"
+    bad.write_text((ROOT / "tests" / "fixtures" / "invalid" / "url-http.yml").read_text("utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "annotations/pcf-sommet-ia/bad-note.yml:12: `url` of source 1 must use https://" in result.stderr
+    assert "Traceback" not in result.stderr
