@@ -9,11 +9,12 @@ import difflib
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import fastjsonschema
 
 from .document import load_documents
 from .model import Annotation, Document, Edition, Source
@@ -32,11 +33,21 @@ RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 LANGUAGES = ("fr", "en")
 
-_Checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
-)
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_Checker)
-VALIDATOR = _Validator(SCHEMA)
+# Two readers of the same schema: a compiled one decides quickly that a note is valid (the
+# usual case, on every build); jsonschema, loaded only when one is not, lists every error
+# with its path so that each can be explained. tests/test_validate.py checks they agree.
+is_valid_fast = fastjsonschema.compile(SCHEMA)
+
+
+@lru_cache(maxsize=1)
+def full_validator():
+    """jsonschema's validator for the schema, with booleans and 1.0 not counted as integers."""
+    import jsonschema
+
+    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
+    )
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)(SCHEMA)
 
 
 def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: date) -> Edition:
@@ -132,15 +143,21 @@ def check_annotation(
 
 def schema_problems(parsed: YamlDocument, display: str) -> list[Problem]:
     """The JSON Schema's findings, in words a contributor can act on."""
+    try:
+        is_valid_fast(parsed.data)
+        return []
+    except fastjsonschema.JsonSchemaException as refusal:
+        fast_message = refusal.message
     problems: dict[Problem, None] = {}
-    for error in VALIDATOR.iter_errors(parsed.data):
+    for error in full_validator().iter_errors(parsed.data):
         path = tuple(error.absolute_path)
         for line_path, message in _explain(error, path):
             problems[Problem(display, parsed.line(line_path), message)] = None
-    return list(problems)
+    # Should the two readers of the schema ever disagree, the stricter one wins.
+    return list(problems) or [Problem(display, 1, f"{fast_message} (see CONTRIBUTING.md)")]
 
 
-def _explain(error: jsonschema.ValidationError, path: Path_) -> list[tuple[Path_, str]]:
+def _explain(error, path: Path_) -> list[tuple[Path_, str]]:
     where = _describe(path)
     instance = error.instance
     if error.validator == "required":

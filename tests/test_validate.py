@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import fastjsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotated_edition.problems import EditionError
-from annotated_edition.validate import check_annotation, load_edition
+from annotated_edition.validate import check_annotation, full_validator, is_valid_fast, load_edition
+from annotated_edition.yamlfile import read_yaml
 
 from .conftest import FIXTURES, TODAY
 
@@ -158,3 +163,90 @@ def test_translation_with_fewer_paragraphs_fails_the_build(tmp_path: Path):
     assert problem.file == "documents/demo/en.txt"
     assert problem.line == 3
     assert "has 2 paragraphs but the original (fr.txt) has 3" in problem.message
+
+
+# The compiled schema (fast path) and jsonschema (explanations) must agree on every input.
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 30)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | st.sampled_from(
+        ["2025-02-30", "2026-11-28", "https://example.org/a", "http://x.org", "fact-check", "context", "fr"]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["fr", "en", "title", "url", "x"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+NOTES = st.fixed_dictionaries(
+    {},
+    optional={
+        key: JSON_VALUES
+        for key in (
+            "paragraph",
+            "kind",
+            "quote",
+            "title",
+            "body",
+            "verdict",
+            "sources",
+            "contributors",
+            "added",
+            "extra",
+        )
+    },
+)
+
+
+def agree(data) -> None:
+    try:
+        is_valid_fast(data)
+        fast = True
+    except fastjsonschema.JsonSchemaException:
+        fast = False
+    assert fast == full_validator().is_valid(data), data
+
+
+@settings(max_examples=400, deadline=None)
+@given(NOTES)
+def test_both_schema_readers_agree_on_any_data(data):
+    agree(data)
+
+
+VALID_DATA = read_yaml(FIXTURES / "valid" / "summit-dates.yml", "x")[0].data
+PATHS = [
+    ("paragraph",),
+    ("kind",),
+    ("quote", "fr"),
+    ("title",),
+    ("body", "en"),
+    ("verdict",),
+    ("sources", 0, "url"),
+    ("sources", 0, "published"),
+    ("sources", 0, "lang"),
+    ("sources",),
+    ("contributors", 0),
+    ("added",),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PATHS), JSON_VALUES)
+def test_both_schema_readers_agree_near_a_valid_note(path, value):
+    """One field of a valid note replaced by anything: the cases where the readers could drift."""
+    data = json.loads(json.dumps(VALID_DATA))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    agree(data)
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: p.stem)
+def test_both_schema_readers_agree_on_every_fixture(path: Path):
+    parsed, _ = read_yaml(path, path.name)
+    if parsed is not None:
+        agree(parsed.data)
