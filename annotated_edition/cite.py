@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import strings
 from .model import Annotation, Document
@@ -223,6 +223,3 @@ def _bib(text: str) -> str:
 
 def _t(work: Work, key: str, **values) -> str:
     return strings.text(work.language, key, **values)
-
-
-__all__ = ["Work", "citations", "in_text", "escape"]

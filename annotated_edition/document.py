@@ -130,11 +130,7 @@ def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[in
 
 def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Correction, ...]:
     """The corrections log, if any: a list of `date`, `note`, `fr`, `en`."""
-    if not path.is_file():
-        return ()
-    display = display_path(path, root)
-    log, found = read_yaml(path, display)
-    problems += found
+    log, display = _read_optional(path, root, problems)
     if log is None:
         return ()
     entries = log.data if isinstance(log.data, list) else None
@@ -161,11 +157,7 @@ def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Corre
 
 def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, problems: list[Problem]) -> dict:
     """Discussion questions for teachers: paragraph number -> language -> questions."""
-    if not path.is_file():
-        return {}
-    display = display_path(path, root)
-    parsed, found = read_yaml(path, display)
-    problems += found
+    parsed, display = _read_optional(path, root, problems)
     if parsed is None:
         return {}
     if not isinstance(parsed.data, dict):
@@ -200,3 +192,13 @@ def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, pr
             continue
         questions[int(key)] = {language: tuple(items) for language, items in lists.items()}
     return questions
+
+
+def _read_optional(path: Path, root: Path, problems: list[Problem]) -> tuple[YamlDocument | None, str]:
+    """An optional data file of a document: its content (None if absent or unreadable) and its name."""
+    display = display_path(path, root)
+    if not path.is_file():
+        return None, display
+    parsed, found = read_yaml(path, display)
+    problems += found
+    return parsed, display

@@ -12,6 +12,8 @@ from dataclasses import asdict
 from datetime import date
 from xml.etree import ElementTree
 
+from markupsafe import escape
+
 from . import strings
 from .cite import citation_index
 from .markup import render_markdown
@@ -83,7 +85,7 @@ def web_annotation(document: Document, note: Annotation, language: str, page_url
             "purpose": MOTIVATIONS[note.kind],
             "format": "text/html",
             "language": language,
-            "value": f"<p><strong>{_escape(note.title[language])}</strong></p>{render_markdown(note.body[language])}",
+            "value": f"<p><strong>{escape(note.title[language])}</strong></p>{render_markdown(note.body[language])}",
         }
     ]
     if note.verdict:
@@ -256,7 +258,7 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
         if correction:
             sub(entry, "title", f"{strings.text(language, 'correction')} — {note.title[language]}")
             sub(entry, "id", f"{feed_url}#correction-{when.isoformat()}-{note.id}")
-            sub(entry, "content", f"<p>{_escape(correction.text[language])}</p>", type="html")
+            sub(entry, "content", f"<p>{escape(correction.text[language])}</p>", type="html")
         else:
             sub(entry, "title", f"{kind} — {note.title[language]}")
             sub(entry, "id", f"{page_url}#{note.id}")
@@ -267,10 +269,6 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
         sub(entry, "category", term=note.kind, label=kind)
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def data_folder(document_id: str) -> str:

@@ -60,7 +60,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         reviews = export.claim_reviews(
             self.edition, document_id, language, page.canonical_url, config.site_name, config.site_url
         )
-        prefix = "" if language == _default_language(config) else f"{language}/"
+        prefix = _language_root(language, config)
         fragment = render_document(
             self.edition,
             document_id,
@@ -97,11 +97,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language built from inside the default one: the outer build writes everything
-        default = _default_language(config)
         for document_id, urls in sorted(self.pages.items()):
             for language in urls:
-                # mkdocs-static-i18n puts each other language under its own prefix of the same site.
-                prefix = "" if language == default else f"{language}/"
+                prefix = _language_root(language, config)
                 files = export.exports(
                     self.edition, document_id, language, urls, config.site_url, prefix, self.site_names[language]
                 )
@@ -118,14 +116,15 @@ def _language(config) -> str:
 
 def _statement_url(page, config) -> str:
     """The statement is the home page of each language: a link to it, relative to `page`."""
-    language = _language(config)
-    root = "" if language == _default_language(config) else f"{language}/"
+    root = _language_root(_language(config), config)
     return get_relative_url(root or ".", page.url).rstrip("/") + "/" if page.url != root else "./"
 
 
-def _default_language(config) -> str:
+def _language_root(language: str, config) -> str:
+    """mkdocs-static-i18n puts the default language at the site's root, each other under `<lang>/`."""
     i18n = config.plugins.get("i18n")
-    return i18n.default_language if i18n is not None else config.theme.language
+    default = i18n.default_language if i18n is not None else config.theme.language
+    return "" if language == default else f"{language}/"
 
 
 def _stamp(*folders: Path) -> tuple:

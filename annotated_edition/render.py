@@ -35,6 +35,14 @@ def _environment() -> jinja2.Environment:
     )
 
 
+def _words(language: str) -> dict:
+    """What every template uses to speak the reader's language."""
+    return {
+        "t": lambda key, **values: strings.text(language, key, **values),
+        "long_date": lambda value: strings.long_date(value, language),
+    }
+
+
 def render_document(
     edition: Edition,
     document_id: str,
@@ -79,8 +87,7 @@ def render_document(
             order=order,
             paragraphs=paragraphs,
             intro_html=intro_html,
-            t=lambda key, **values: strings.text(language, key, **values),
-            long_date=lambda value: strings.long_date(value, language),
+            **_words(language),
             kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
             cite_page=cite(),
             citations_url=citations_url,
@@ -100,8 +107,7 @@ def render_corrections(document: Document, language: str, page_url: str) -> str:
             corrections=sorted(document.corrections, key=lambda c: c.date, reverse=True),
             language=language,
             page_url=page_url,
-            t=lambda key, **values: strings.text(language, key, **values),
-            long_date=lambda value: strings.long_date(value, language),
+            **_words(language),
         )
     )
 
@@ -118,7 +124,7 @@ def render_guide(edition: Edition, document_id: str, language: str, statement_ur
             definitions=sorted(definitions, key=lambda note: note["title"].lower()),
             questions=[(number, document.questions[number][language]) for number in sorted(document.questions)],
             statement=statement_url,
-            t=lambda key, **values: strings.text(language, key, **values),
+            **_words(language),
         )
     )
 
