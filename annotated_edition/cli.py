@@ -26,11 +26,15 @@ body:
   en: |
     Write the note here, in Markdown.
 {verdict}sources:
-  - title: ""
+  - title: ""          # the page's own headline, exactly as the page shows it
     publisher: ""
     url: "https://"
+    # published: YYYY-MM-DD   # the page's date, if the page shows one
     accessed: {today}
+    excerpt: ""        # the source's own words that support the note, copied exactly (20 to 600 characters)
 added: {today}
+checked: {today}       # the day you checked every claim against its sources
+# recheck: YYYY-MM-DD  # for a subject still moving: when the note should be checked again
 """
 
 
@@ -62,6 +66,16 @@ def check(annotations: Path, documents: Path, root: Path) -> int:
         return 1
     count = sum(len(notes) for notes in edition.annotations.values())
     print(f"OK: {count} notes on {len(edition.documents)} document(s), no problem found.")
+    due = edition.due_for_recheck(date.today())
+    if due:
+        # A reminder for maintainers, never a failure: the notes were right when last checked.
+        print(f"\nWarning: {len(due)} note(s) due for re-checking:", file=sys.stderr)
+        for note in due:
+            print(
+                f"{note.file}:{note.recheck_line}: `recheck` {note.recheck} has passed (last checked {note.checked}): "
+                "check every claim against its sources again, then update `checked` and `recheck`",
+                file=sys.stderr,
+            )
     return 0
 
 
@@ -91,7 +105,12 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
             print(f"edition new: {error}", file=sys.stderr)
         return 2
     quote = f'quote:\n  {document.original}: "{_escape(args.quote)}"\n  en: ""\n' if args.quote else ""
-    verdict = "verdict: unverifiable   # accurate | mostly-accurate | misleading | inaccurate | unverifiable\n"
+    verdict = (
+        "claim:                  # the claim you check, as one sentence in each language\n"
+        '  fr: ""\n'
+        '  en: ""\n'
+        "verdict: unverifiable   # accurate | mostly-accurate | misleading | inaccurate | unverifiable\n"
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         SCAFFOLD.format(

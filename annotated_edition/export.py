@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 from markupsafe import escape
 
 from . import strings
+from .anchoring import PageText
 from .cite import citation_index
 from .markup import render_markdown
 from .model import Annotation, Document, Edition
@@ -44,19 +45,31 @@ def to_json(data, readable: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def page_text(document: Document, language: str) -> str:
-    """The document's text in `language` as the page shows it: paragraphs separated by a blank line."""
-    return "\n\n".join(document.paragraphs[language])
+class AnchoringError(Exception):
+    """The built page does not show a paragraph's text as the document has it."""
 
 
-def _quote_position(document: Document, note: Annotation, language: str) -> tuple[int, int]:
-    offset = sum(len(text) + 2 for text in document.paragraphs[language][: note.paragraph - 1])
-    start = offset + document.paragraphs[language][note.paragraph - 1].index(note.quote[language])
+def _quote_position(page: PageText, document: Document, note: Annotation, language: str) -> tuple[int, int]:
+    """Where the note's quote sits in the page's text: inside its paragraph, in its language."""
+    paragraph = document.paragraphs[language][note.paragraph - 1]
+    span = page.paragraphs.get((note.paragraph, language))
+    if span is None or page.text[span[0] : span[1]] != paragraph:
+        raise AnchoringError(
+            f"paragraph {note.paragraph} ({language}) of {document.id} is not on its page as the text file has it: "
+            "the template must show each paragraph's words, and nothing else, in its <p>"
+        )
+    start = span[0] + paragraph.index(note.quote[language])
     return start, start + len(note.quote[language])
 
 
 def web_annotation_collection(
-    edition: Edition, document_id: str, language: str, page_url: str, collection_url: str, publisher: str
+    edition: Edition,
+    document_id: str,
+    language: str,
+    page_url: str,
+    collection_url: str,
+    publisher: str,
+    page: PageText,
 ) -> dict:
     """Every note as a W3C Web Annotation, in one AnnotationCollection (JSON-LD)."""
     document = edition.documents[document_id]
@@ -72,12 +85,14 @@ def web_annotation_collection(
             "id": f"{collection_url}#page-1",
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": [web_annotation(document, note, language, page_url, publisher) for note in notes],
+            "items": [web_annotation(document, note, language, page_url, publisher, page) for note in notes],
         },
     }
 
 
-def web_annotation(document: Document, note: Annotation, language: str, page_url: str, publisher: str) -> dict:
+def web_annotation(
+    document: Document, note: Annotation, language: str, page_url: str, publisher: str, page: PageText
+) -> dict:
     """One note: its text as a TextualBody, its sources as linked bodies, its target on the page."""
     body = [
         {
@@ -105,19 +120,19 @@ def web_annotation(document: Document, note: Annotation, language: str, page_url
         "creator": creators,
         "rights": LICENSE_URL,
         "body": body,
-        "target": {"source": page_url, "selector": _selectors(document, note, language)},
+        "target": {"source": page_url, "selector": _selectors(page, document, note, language)},
     }
 
 
-def _selectors(document: Document, note: Annotation, language: str) -> list[dict] | dict:
+def _selectors(page: PageText, document: Document, note: Annotation, language: str) -> list[dict] | dict:
     if not note.quote:
         return {
             "type": "FragmentSelector",
             "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
             "value": f"p{note.paragraph}",
         }
-    text = page_text(document, language)
-    start, end = _quote_position(document, note, language)
+    text = page.text
+    start, end = _quote_position(page, document, note, language)
     return [
         {
             "type": "TextQuoteSelector",
@@ -138,7 +153,7 @@ def claim_reviews(
     for note in edition.annotations[document_id]:
         if note.kind != "fact-check":
             continue
-        claim = note.quote[language] if note.quote else document.paragraphs[language][note.paragraph - 1]
+        claim = note.claim[language]
         rating = {
             "@type": "Rating",
             "alternateName": strings.text(language, f"verdict.{note.verdict}"),
@@ -185,6 +200,7 @@ def annotations_json(edition: Edition, document_id: str, language: str, page_url
                 "paragraph": note.paragraph,
                 "kind": note.kind,
                 "verdict": note.verdict,
+                "claim": note.claim[language] if note.claim else None,
                 "quote": note.quote[language] if note.quote else None,
                 "title": note.title[language],
                 "body_markdown": note.body[language],
@@ -192,9 +208,22 @@ def annotations_json(edition: Edition, document_id: str, language: str, page_url
                 "sources": [_source_json(source) for source in note.sources],
                 "contributors": list(note.contributors),
                 "added": note.added.isoformat(),
+                "checked": note.checked.isoformat(),
+                "recheck": note.recheck.isoformat() if note.recheck else None,
             }
             for note in edition.annotations[document_id]
         ],
+    }
+
+
+def excerpts(edition: Edition, document_id: str) -> dict[str, str]:
+    """Each source's excerpt, keyed `<note id>/<source index>`, for the page to load when a reader
+    asks what the source says (kept out of the page to keep its first load light)."""
+    return {
+        f"{note.id}/{index}": source.excerpt
+        for note in edition.annotations[document_id]
+        for index, source in enumerate(note.sources)
+        if source.excerpt
     }
 
 
@@ -284,6 +313,7 @@ def exports(
     site_url: str,
     prefix: str,
     publisher: str,
+    page: PageText,
 ) -> dict[str, str]:
     """Every export file of one document in one language: path under the language's root (`prefix`) -> text."""
     page_url = page_urls[language]
@@ -294,9 +324,10 @@ def exports(
     files = {
         f"{folder}annotations.json": to_json(annotations_json(edition, document_id, language, page_url)),
         f"{folder}citations.json": to_json(citations, readable=False),
+        f"{folder}excerpts.json": to_json(excerpts(edition, document_id), readable=False),
         f"{folder}annotations.jsonld": to_json(
             web_annotation_collection(
-                edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher
+                edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher, page
             )
         ),
         f"{folder}claimreview.jsonld": to_json(

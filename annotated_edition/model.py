@@ -16,6 +16,7 @@ class Source:
     url: str
     accessed: date
     published: date | None = None
+    excerpt: str | None = None
     archive: str | None = None
     lang: str | None = None
 
@@ -29,9 +30,13 @@ class Annotation:
     title: dict[str, str]
     body: dict[str, str]
     added: date
+    checked: date
     file: str
     quote: dict[str, str] | None = None
     verdict: str | None = None
+    claim: dict[str, str] | None = None
+    recheck: date | None = None
+    recheck_line: int = 1
     sources: tuple[Source, ...] = ()
     contributors: tuple[str, ...] = ()
 
@@ -76,3 +81,20 @@ class Edition:
 
     documents: dict[str, Document]
     annotations: dict[str, tuple[Annotation, ...]]
+
+    def updated(self, document_id: str) -> date:
+        """The last day a note of the document was added, checked or corrected: the edition's state."""
+        document = self.documents[document_id]
+        days = [document.date]
+        days += [day for note in self.annotations[document_id] for day in (note.added, note.checked)]
+        days += [correction.date for correction in document.corrections]
+        return max(days)
+
+    def due_for_recheck(self, today: date) -> list[Annotation]:
+        """Notes whose `recheck` date has passed: their subject was still moving when last checked."""
+        return [
+            note
+            for notes in self.annotations.values()
+            for note in notes
+            if note.recheck is not None and note.recheck < today
+        ]

@@ -12,9 +12,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
 
 from . import export
+from .anchoring import PageText, read_page
 from .model import Edition
 from .problems import EditionError
-from .render import json_script, render_corrections, render_document, render_guide
+from .render import json_script, render_corrections, render_document, render_guide, render_handout
 from .validate import load_edition
 
 
@@ -31,6 +32,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._stamp: tuple | None = None
         self.pages: dict[str, dict[str, str]] = {}  # document id -> language -> page URL
         self.site_names: dict[str, str] = {}  # language -> site name (the i18n plugin changes it per language)
+        self.page_texts: dict[tuple[str, str], PageText] = {}  # (document id, language) -> the page's text
 
     def on_pre_build(self, *, config) -> None:
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
@@ -51,6 +53,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return html + self._corrections(page, config)
         if page.meta.get("guide"):
             return html + self._guide(page, config)
+        if page.meta.get("handout"):
+            document_id = self._document(page, "handout")
+            statement = config.site_url + _language_root(_language(config), config)
+            return html + render_handout(self.edition, document_id, _language(config), statement)
         if not page.meta.get("edition"):
             return html
         document_id = self._document(page, "edition")
@@ -61,6 +67,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             self.edition, document_id, language, page.canonical_url, config.site_name, config.site_url
         )
         prefix = _language_root(language, config)
+        data = f"{prefix}{export.data_folder(document_id)}"
         fragment = render_document(
             self.edition,
             document_id,
@@ -68,9 +75,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             html,
             page_url=page.canonical_url,
             site_name=config.site_name,
-            citations_url=get_relative_url(f"{prefix}{export.data_folder(document_id)}citations.json", page.url),
+            citations_url=get_relative_url(f"{data}citations.json", page.url),
+            excerpts_url=get_relative_url(f"{data}excerpts.json", page.url),
+            handout_url=get_relative_url(f"{prefix}handout/", page.url),
         )
         return fragment + json_script(reviews)
+
+    @event_priority(-200)  # last: the annotations' selectors describe the page exactly as published
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.meta.get("edition") in (self.edition.documents if self.edition else ()):
+            self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
+        return output
 
     def _corrections(self, page, config) -> str:
         document_id = self._document(page, "corrections")
@@ -100,9 +115,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for document_id, urls in sorted(self.pages.items()):
             for language in urls:
                 prefix = _language_root(language, config)
-                files = export.exports(
-                    self.edition, document_id, language, urls, config.site_url, prefix, self.site_names[language]
-                )
+                try:
+                    files = export.exports(
+                        self.edition,
+                        document_id,
+                        language,
+                        urls,
+                        config.site_url,
+                        prefix,
+                        self.site_names[language],
+                        self.page_texts[(document_id, language)],
+                    )
+                except export.AnchoringError as error:
+                    raise PluginError(str(error)) from None
                 for name, text in files.items():
                     path = Path(config.site_dir) / prefix / name
                     path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import strings
 from .cite import Work, citations, in_text
@@ -24,15 +27,33 @@ class Segment:
     kind: str | None = None
 
 
+# A word followed by a space and ? ! : ; or », or « and a space before a word: kept on one line,
+# so that no line starts with a lone mark. Only markup changes: the characters stay as published.
+_KEEP_TOGETHER = re.compile(r"\S+[ \u00a0\u202f][?!:;»]+|«[ \u00a0\u202f]\S+")
+
+
+def typeset(text: str) -> Markup:
+    """Escaped text in which French punctuation never starts a line."""
+    pieces, cursor = [], 0
+    for match in _KEEP_TOGETHER.finditer(text):
+        pieces.append(escape(text[cursor : match.start()]))
+        pieces.append(Markup('<span class="ed-nw">{}</span>').format(match.group()))
+        cursor = match.end()
+    pieces.append(escape(text[cursor:]))
+    return Markup("").join(pieces)
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("annotated_edition", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["typeset"] = typeset
+    return environment
 
 
 def _words(language: str) -> dict:
@@ -51,6 +72,8 @@ def render_document(
     page_url: str = "",
     site_name: str = "",
     citations_url: str = "",
+    excerpts_url: str = "",
+    handout_url: str = "handout/",
 ) -> str:
     """The edition page's content: header, then every paragraph with its texts, notes and citations."""
     document = edition.documents[document_id]
@@ -91,9 +114,48 @@ def render_document(
             kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
             cite_page=cite(),
             citations_url=citations_url,
+            handout_url=handout_url,
+            excerpts_url=excerpts_url,
+            updated=edition.updated(document_id),
             page_url=page_url,
             short_months=strings.SHORT_MONTHS[language],
             long_months=strings.MONTHS[language],
+        )
+    )
+
+
+def render_handout(edition: Edition, document_id: str, language: str, statement_url: str) -> str:
+    """The printable handout: the statement with numbered references, then one line per note."""
+    document = edition.documents[document_id]
+    notes = edition.annotations[document_id]
+    numbers = {note.id: index for index, note in enumerate(notes, start=1)}
+    order = [language, *[other for other in document.languages if other != language]]
+    paragraphs = [
+        {
+            "number": index + 1,
+            "role": document.roles.get(index + 1, "text"),
+            "texts": [
+                {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
+                for lang in order
+            ],
+            "notes": [note_view(note, numbers[note.id], language) for note in here],
+        }
+        for index in range(document.size)
+        if (here := [note for note in notes if note.paragraph == index + 1]) is not None
+    ]
+    return (
+        _environment()
+        .get_template("handout.html.j2")
+        .render(
+            document=document,
+            language=language,
+            others=order[1:],
+            paragraphs=paragraphs,
+            notes=[note_view(note, numbers[note.id], language) for note in notes],
+            kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
+            statement_url=statement_url,
+            updated=edition.updated(document_id),
+            **_words(language),
         )
     )
 
@@ -164,6 +226,8 @@ def note_view(note: Annotation, number: int, language: str) -> dict:
         "title": note.title[language],
         "body_html": render_markdown(note.body[language]),
         "quote": note.quote[language] if note.quote else None,
+        "claim": note.claim[language] if note.claim else None,
+        "checked": note.checked,
         "has_quote": bool(note.quote),
         "paragraph": note.paragraph,
         "sources": [source_view(source, language) for source in note.sources],
@@ -177,4 +241,21 @@ def source_view(source: Source, language: str) -> dict:
     return {
         **source.__dict__,
         "language_name": (names.get(f"language.{source.lang}", source.lang) if foreign else None),
+        "fragment_url": fragment_url(source.url, source.excerpt) if source.excerpt else source.url,
     }
+
+
+def fragment_url(url: str, excerpt: str, words: int = 4) -> str:
+    """The source's address with a text fragment (`#:~:text=start,end`) that scrolls a browser to
+    the excerpt; a browser that does not find it just opens the page."""
+    parts = excerpt.split()
+    if len(parts) <= 2 * words:
+        directive = _fragment_text(parts)
+    else:
+        directive = f"{_fragment_text(parts[:words])},{_fragment_text(parts[-words:])}"
+    return f"{url.split('#')[0]}#:~:text={directive}"
+
+
+def _fragment_text(words: list[str]) -> str:
+    # The fragment's syntax reserves `-`, `,` and `&`: quote them along with everything else.
+    return quote(" ".join(words), safe="").replace("-", "%2D")

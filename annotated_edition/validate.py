@@ -32,6 +32,7 @@ ALLOWED_IN_ROOT = {"README.md"}
 RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 LANGUAGES = ("fr", "en")
+FACT_CHECK_ONLY = ("verdict", "claim")
 
 # Two readers of the same schema: a compiled one decides quickly that a note is valid (the
 # usual case, on every build); jsonschema, loaded only when one is not, lists every error
@@ -138,7 +139,7 @@ def check_annotation(
     problems += _rule_problems(parsed, display, document, today)
     if problems:
         return None, problems
-    return _build(path.stem, document.id, display, parsed.data), []
+    return _build(path.stem, document.id, display, parsed.data, parsed.line(("recheck",))), []
 
 
 def schema_problems(parsed: YamlDocument, display: str) -> list[Problem]:
@@ -172,8 +173,12 @@ def _explain(error, path: Path_) -> list[tuple[Path_, str]]:
                 hint = f"did you mean `{guess[0]}`?" if guess else f"allowed keys here: {', '.join(allowed)}"
                 result.append(((*path, key), f"unknown key `{key}`{_in(path)}: {hint}"))
         return result
-    if error.validator == "not" and error.validator_value == {"required": ["verdict"]}:
-        return [((*path, "verdict"), "only fact-check notes have a `verdict`: remove it, or set `kind: fact-check`")]
+    if error.validator == "not" and path == ():
+        return [
+            ((key,), f"only fact-check notes have a `{key}`: remove it, or set `kind: fact-check`")
+            for key in FACT_CHECK_ONLY
+            if key in instance
+        ]
     if error.validator == "type":
         expected = {
             "integer": "a whole number",
@@ -193,6 +198,14 @@ def _explain(error, path: Path_) -> list[tuple[Path_, str]]:
         return [(path, f"{where} needs at least one source: readers must be able to check the note")]
     if error.validator == "minimum":
         return [(path, f"{where} must be 1 or more: paragraphs are numbered from 1")]
+    if error.schema == _DEFS["excerpt"] and error.validator in ("minLength", "maxLength"):
+        return [
+            (
+                path,
+                f"{where} has {len(instance)} characters; it must have 20 to 600: copy the passage of the source "
+                "that supports the note, word for word, and no more",
+            )
+        ]
     if error.validator in ("pattern", "minLength"):
         return [(path, _pattern_message(error.schema, where, instance))]
     return [(path, f"{where}: {error.message}")]
@@ -205,7 +218,7 @@ def _pattern_message(schema: dict, where: str, instance: Any) -> str:
         if isinstance(instance, str) and instance.lower().startswith("http://"):
             return f"{where} must use https://, not http://: find the secure address of the page"
         return f"{where} must be a full web address starting with https://; `{instance}` is not"
-    if schema == _DEFS["text"]:
+    if schema in (_DEFS["text"], _DEFS["excerpt"]):
         return f"{where} is empty: write the text"
     return f"{where} must be a language code such as `fr` or `en`; `{instance}` is not"
 
@@ -217,6 +230,18 @@ def _missing_message(key: str, path: Path_) -> str:
         return "a fact-check needs a `verdict`: one of accurate, mostly-accurate, misleading, inaccurate, unverifiable"
     if key == "sources":
         return "missing `sources`: list at least one source (only translation notes may have none)"
+    if key == "claim":
+        return "a fact-check needs a `claim` (format 2): the claim being checked, as one sentence in `fr` and in `en`"
+    if key == "checked":
+        return (
+            "missing `checked` (format 2): the date you last checked every claim of the note against its sources, "
+            "e.g. `checked: 2026-11-29`"
+        )
+    if key == "excerpt":
+        return (
+            f"{_describe(path)} has no `excerpt` (format 2): copy, word for word, the passage of the source that "
+            "supports the note (20 to 600 characters)"
+        )
     return f"missing required key `{key}`{_in(path)}: add it (see CONTRIBUTING.md)"
 
 
@@ -225,7 +250,7 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
     data = parsed.data
     problems = []
     for path, value in _dates(data):
-        problem = _date_problem(value, path, today)
+        problem = _date_problem(value, path, None if path == ("recheck",) else today)
         if problem:
             problems.append(Problem(display, parsed.line(path), problem))
     for index, source in enumerate(data.get("sources") or []):
@@ -236,6 +261,15 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
             problems.append(
                 Problem(display, parsed.line(path), f"{_describe(path)} is after its `accessed` date: check both dates")
             )
+    checked, recheck = _real_date(data.get("checked")), _real_date(data.get("recheck"))
+    if checked and recheck and recheck <= checked:
+        problems.append(
+            Problem(
+                display,
+                parsed.line(("recheck",)),
+                f"`recheck` {recheck} is not after `checked` {checked}: give the date the note should be checked again",
+            )
+        )
     paragraph = data.get("paragraph")
     in_range = isinstance(paragraph, int) and not isinstance(paragraph, bool) and 1 <= paragraph <= document.size
     if isinstance(paragraph, int) and not isinstance(paragraph, bool) and paragraph >= 1 and not in_range:
@@ -255,7 +289,7 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
                 )
                 if message:
                     problems.append(Problem(display, parsed.line(("quote", language)), message))
-    for key in ("title", "body", "quote"):
+    for key in ("title", "body", "quote", "claim"):
         texts = data.get(key)
         for language, text in texts.items() if isinstance(texts, dict) else ():
             if isinstance(text, str):
@@ -266,7 +300,7 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
 
 
 def _dates(data: dict) -> list[tuple[Path_, Any]]:
-    found = [(("added",), data.get("added"))]
+    found = [((key,), data.get(key)) for key in ("added", "checked", "recheck")]
     for index, source in enumerate(data.get("sources") or []):
         if isinstance(source, dict):
             found += [(("sources", index, key), source.get(key)) for key in ("published", "accessed")]
@@ -280,13 +314,13 @@ def _real_date(value: Any) -> date | None:
         return None
 
 
-def _date_problem(value: str, path: Path_, today: date) -> str | None:
+def _date_problem(value: str, path: Path_, today: date | None) -> str | None:
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return None  # the schema already reports the format
     parsed = _real_date(value)
     if parsed is None:
         return f"{_describe(path)} `{value}` is not a real date: check the month and the day"
-    if parsed > today:
+    if today and parsed > today:
         return f"{_describe(path)} `{value}` is in the future (today is {today.isoformat()}): give the date it happened"
     return None
 
@@ -412,7 +446,7 @@ def _order(note: Annotation, document: Document) -> tuple[int, int, str]:
     return (note.paragraph, position, note.id)
 
 
-def _build(note_id: str, doc_id: str, display: str, data: dict) -> Annotation:
+def _build(note_id: str, doc_id: str, display: str, data: dict, recheck_line: int = 1) -> Annotation:
     return Annotation(
         id=note_id,
         document=doc_id,
@@ -421,9 +455,13 @@ def _build(note_id: str, doc_id: str, display: str, data: dict) -> Annotation:
         title=data["title"],
         body=data["body"],
         added=date.fromisoformat(data["added"]),
+        checked=date.fromisoformat(data["checked"]),
+        recheck=date.fromisoformat(data["recheck"]) if "recheck" in data else None,
         file=display,
         quote=data.get("quote"),
         verdict=data.get("verdict"),
+        claim=data.get("claim"),
+        recheck_line=recheck_line,
         sources=tuple(
             Source(
                 title=s["title"],
@@ -431,6 +469,7 @@ def _build(note_id: str, doc_id: str, display: str, data: dict) -> Annotation:
                 url=s["url"],
                 accessed=date.fromisoformat(s["accessed"]),
                 published=date.fromisoformat(s["published"]) if "published" in s else None,
+                excerpt=s.get("excerpt"),
                 archive=s.get("archive"),
                 lang=s.get("lang"),
             )

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 BROWSER = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+NOTES_ON_DISK = sorted((ROOT / "annotations" / "pcf-sommet-ia").glob("*.yml"))
 ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 pytestmark = pytest.mark.browser
 
@@ -58,10 +60,11 @@ def box(page, selector):
 
 def test_wide_screen_has_three_tracks(open_page):
     page = open_page("/")
-    main, alt, notes = (box(page, f"#p3 {s}") for s in (".ed-main", ".ed-alt", ".ed-notes"))
-    assert main["x"] < alt["x"] < notes["x"]
-    assert abs(main["y"] - notes["y"]) < 5  # notes start level with their paragraph
-    assert page.locator("#p3 .ed-note .ed-note-body").first.is_visible()
+    main, alt, card = (box(page, f"#p3 {s}") for s in (".ed-main", ".ed-alt", ".ed-note"))
+    assert main["x"] < alt["x"] < card["x"]
+    assert abs(main["y"] - card["y"]) < 5  # the first card starts level with its words, on the first line
+    assert page.locator("#p3 .ed-note > summary").first.is_visible()
+    assert not page.locator("#p3 .ed-note .ed-note-body").first.is_visible()  # the text first: notes on demand
     assert page.locator("#p3 .ed-alt .ed-text").is_visible()
     assert page.outside_requests == []
 
@@ -265,6 +268,10 @@ def test_printed_handout_has_every_note_and_full_source_urls(open_page, built_si
         assert chrome not in squeezed
     assert "Thereisreasontodoubtit" not in squeezed  # French only: the English text is not printed
     assert 3 <= len(pdf.pages) <= 40
+    for page_text in (p.extract_text() for p in pdf.pages):  # every sheet says what it is and where it lives
+        squeezed_page = "".join(page_text.split())
+        assert "Éditionannotée" in squeezed_page and "CCBY4.0" in squeezed_page
+        assert "".join((page.url.split("?")[0]).split()) in squeezed_page
 
 
 def test_paragraph_citation_loads_when_opened(open_page):
@@ -303,3 +310,186 @@ def test_language_menu_opens_with_the_keyboard(open_page):
     assert link.evaluate("element => element === document.activeElement") and link.is_visible()
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/#p3")
+
+
+# ---- Reading first: cards beside their words, open on demand (reading-experience.md v2) ---------
+
+MEASURED = """() => {
+  const html = document.documentElement;
+  const cards = [...document.querySelectorAll('.ed-note')].filter(n => n.getClientRects().length);
+  const gaps = cards.map(n => {
+    const words = [...document.querySelectorAll('.ed-text [data-note="' + n.id + '"]')].find(a => a.getClientRects().length);
+    return Math.abs(n.getBoundingClientRect().top - words.getClientRects()[0].top);
+  });
+  const withNotes = html.scrollHeight;
+  document.querySelectorAll('.ed-notes').forEach(x => { x.style.display = 'none'; });
+  document.querySelector('.ed-body').style.minHeight = '0';
+  return {ratio: withNotes / html.scrollHeight, gaps};
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1440, "height": 900}, {"width": 1000, "height": 900}], ids=["wide", "medium"]
+)
+def test_cards_sit_beside_their_words_and_the_page_stays_short(open_page, path, viewport):
+    page = open_page(path, viewport=viewport)
+    measured = page.evaluate(MEASURED)
+    gaps = measured["gaps"]
+    near = sum(gap <= 120 for gap in gaps) / len(gaps)
+    figures = f"height ratio {measured['ratio']:.2f}, {near:.0%} of cards within 120 px, farthest {max(gaps):.0f} px"
+    print(f"{path} {viewport['width']}px: {figures}")
+    assert measured["ratio"] <= 1.2, figures
+    assert near >= 0.9 and max(gaps) <= 300, figures
+
+
+@pytest.mark.parametrize("note_id", ["mgx-brookfield-share", "data-center-definition", "humanite-capital-h"])
+def test_a_highlight_opens_its_note_beside_it_and_escape_closes_it(open_page, note_id):
+    page = open_page("/")
+    words = page.locator(f'.ed-main [data-note="{note_id}"]')
+    words.click()
+    note = page.locator(f"details#{note_id}")
+    assert note.evaluate("n => n.open") and page.url.endswith("#" + note_id)
+    words_box, body_box = box(page, f'.ed-main [data-note="{note_id}"]'), box(page, f"#{note_id} .ed-note-body")
+    assert 0 <= words_box["y"] <= WIDE["height"] - words_box["height"]  # the highlight stays on screen
+    assert body_box["y"] - words_box["y"] <= 300
+    assert page.locator(f"#{note_id} .ed-checked").is_visible()
+    page.keyboard.press("Escape")
+    assert not note.evaluate("n => n.open")
+    assert words.evaluate("w => w === document.activeElement")
+
+
+def test_a_permalink_opens_its_note_and_open_all_gives_the_study_view(open_page):
+    page = open_page("/en/#young-doctors-tax-credit")
+    assert page.locator("#young-doctors-tax-credit .ed-note-body").is_visible()
+    assert page.locator("details.ed-note[open]").count() == 1
+    page.locator(".ed-open-all").click()
+    assert page.locator("details.ed-note:not([open])").count() == 0 and "notes=open" in page.url
+    study = open_page("/?notes=open")
+    assert study.locator("details.ed-note:not([open])").count() == 0
+    assert study.locator(".ed-open-all").get_attribute("aria-pressed") == "true"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_copying_a_paragraph_gives_the_statements_words(browser, server, built_site, path):
+    """Every paragraph, and a part of one that runs across a highlight, copies as the text file has it."""
+    context = browser.new_context(viewport=WIDE, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + path)
+    language = "en" if path == "/en/" else "fr"
+    expected = [
+        line for line in (ROOT / f"docs/documents/pcf-sommet-ia/{language}.txt").read_text("utf-8").splitlines() if line
+    ]
+    copy = """([selector, partial]) => {
+      const p = document.querySelector(selector), range = document.createRange();
+      if (partial) {
+        const mark = p.querySelector('mark'); range.setStart(p.firstChild.nodeType === 3 ? p.firstChild : mark.firstChild, 0);
+        range.setEnd(p.lastChild.nodeType === 3 ? p.lastChild : p, p.lastChild.nodeType === 3 ? 1 : p.childNodes.length);
+      } else range.selectNodeContents(p);
+      getSelection().removeAllRanges(); getSelection().addRange(range);
+      document.execCommand('copy');
+      return navigator.clipboard.readText();
+    }"""
+    for number, words in enumerate(expected, start=1):
+        assert page.evaluate(copy, [f"#p{number} .ed-main p", False]) == words, number
+    partial = page.evaluate(copy, ["#p3 .ed-main p", True])
+    assert partial and partial in expected[2] and partial.strip() == partial.strip()
+    context.close()
+
+
+def test_a_source_shows_its_own_words_when_asked(open_page, built_site):
+    page = open_page("/en/")
+    excerpts = json.loads((built_site / "en/data/v1/pcf-sommet-ia/excerpts.json").read_text("utf-8"))
+    panel = page.locator("#mgx-brookfield-share details.ed-excerpt").first
+    page.locator("#mgx-brookfield-share > summary").click()
+    panel.locator("> summary").click()
+    words = panel.locator(".ed-excerpt-text p").first
+    words.wait_for()
+    assert words.inner_text() == excerpts[panel.get_attribute("data-excerpt")]
+
+
+ANCHOR = """(items) => {
+  const text = Array.from(document.body.textContent);  // the W3C model counts code points
+  const joined = (from, to) => text.slice(from, to).join('');
+  const full = joined(0, text.length);
+  return items.map(item => {
+    const selector = item.target.selector;
+    if (!Array.isArray(selector)) {
+      const element = document.getElementById(selector.value);
+      return {id: item.id, fragment: element && element.matches('section.ed-par') ? 1 : 0};
+    }
+    const [quote, position] = selector;
+    const hits = [];
+    for (let i = 0; i < text.length; i++) {
+      if (joined(i, i + Array.from(quote.exact).length) !== quote.exact) continue;
+      const end = i + Array.from(quote.exact).length;
+      if (joined(i - Array.from(quote.prefix).length, i) === quote.prefix
+          && joined(end, end + Array.from(quote.suffix).length) === quote.suffix) hits.push(i);
+    }
+    // Map the code-point position to a DOM node, the way a client builds its range.
+    const units = joined(0, position.start).length;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let seen = 0, node = null;
+    while ((node = walker.nextNode())) { if (seen + node.data.length > units) break; seen += node.data.length; }
+    const paragraph = node && node.parentElement.closest('.ed-text p');
+    return {
+      id: item.id, hits: hits.length, position: joined(position.start, position.end) === quote.exact,
+      section: paragraph && paragraph.closest('section').id, lang: paragraph && paragraph.closest('[lang]').lang,
+      inNote: !!(node && node.parentElement.closest('.ed-note')),
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_exported_annotations_anchor_in_the_page_they_target(open_page, built_site, language):
+    """Each W3C annotation, read as a client reads the live page: exactly once, in its paragraph and language."""
+    root = "en/" if language == "en" else ""
+    collection = json.loads((built_site / root / "data/v1/pcf-sommet-ia/annotations.jsonld").read_text("utf-8"))
+    notes = {
+        note["id"]: note
+        for note in json.loads((built_site / root / "data/v1/pcf-sommet-ia/annotations.json").read_text("utf-8"))[
+            "annotations"
+        ]
+    }
+    page = open_page("/" + root)
+    for item, found in zip(
+        collection["first"]["items"], page.evaluate(ANCHOR, collection["first"]["items"]), strict=True
+    ):
+        assert item["target"]["source"] == page.url.split("#")[0]
+        note = notes[item["id"].rsplit("#", 1)[1]]
+        if "fragment" in found:
+            assert found["fragment"] == 1, item["id"]
+            continue
+        assert found == {
+            "id": item["id"],
+            "hits": 1,
+            "position": True,
+            "section": f"p{note['paragraph']}",
+            "lang": language,
+            "inNote": False,
+        }
+
+
+@pytest.mark.parametrize("path", ["/handout/", "/en/handout/"])
+def test_handout_fits_four_pages_and_teachers_can_narrow_it(open_page, path):
+    page = open_page(path)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "".join("".join(p.extract_text() for p in pdf.pages).split())
+    assert len(pdf.pages) <= 4
+    assert page.locator(".ed-h-notes li").count() == len(NOTES_ON_DISK)
+    assert "CCBY4.0" in text and "".join(page.url.split("handout/")[0].split()) in text
+    narrow = open_page(path + "?from=3&to=5&notes=fact-check")
+    assert narrow.locator(".ed-h-par:visible").count() == 3
+    shown = narrow.eval_on_selector_all(
+        ".ed-h-notes li",
+        "items => items.filter(i => i.checkVisibility()).map(i => i.dataset.kind + i.dataset.paragraph)",
+    )
+    assert shown and all(item.startswith("fact-check") and 3 <= int(item[10:]) <= 5 for item in shown)
+
+
+def test_statement_links_its_handout(open_page):
+    page = open_page("/")
+    page.locator(".ed-handout-link").click()
+    page.wait_for_url("**/handout/")
+    assert page.locator(".ed-handout").count() == 1

@@ -38,6 +38,8 @@ def test_new_scaffolds_a_note_the_checker_then_guides(tmp_path, monkeypatch, cap
     text = created.read_text("utf-8")
     for key in ("paragraph: 1", "kind: fact-check", 'fr: "Le sommet de Paris"', "verdict:", "sources:", "added:"):
         assert key in text
+    for key in ("claim:", "excerpt:", "checked:"):  # format 2
+        assert key in text
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert "annotations/demo/summit-place.yml:9: `title.fr` is empty: write the text" in err
@@ -50,3 +52,17 @@ def test_new_refuses_bad_input(tmp_path, monkeypatch, capsys):
     assert "cannot be an id" in err and "paragraph 9 is outside the document" in err
     assert main(["new", "ok-id", "-p", "1", "-q", "absent words"]) == 2
     assert not (tmp_path / "annotations" / "demo" / "ok-id.yml").exists()
+
+
+def test_check_warns_about_notes_due_for_rechecking_without_failing(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch, sorted((FIXTURES / "valid").glob("*.yml")))
+    note = tmp_path / "annotations" / "demo" / "money-term.yml"
+    assert main(["check"]) == 0
+    assert "due for re-checking" not in capsys.readouterr().err
+    text = note.read_text("utf-8").replace("checked: 2026-11-28", "checked: 2025-01-01")
+    note.write_text(text + "recheck: 2025-06-01\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert "1 note(s) due for re-checking" in err
+    line = note.read_text("utf-8").splitlines().index("recheck: 2025-06-01") + 1
+    assert f"annotations/demo/money-term.yml:{line}: `recheck` 2025-06-01 has passed (last checked 2025-01-01)" in err

@@ -195,6 +195,9 @@ NOTES = st.fixed_dictionaries(
             "sources",
             "contributors",
             "added",
+            "checked",
+            "recheck",
+            "claim",
             "extra",
         )
     },
@@ -230,6 +233,9 @@ PATHS = [
     ("sources",),
     ("contributors", 0),
     ("added",),
+    ("checked",),
+    ("claim", "en"),
+    ("sources", 0, "excerpt"),
 ]
 
 
