@@ -83,24 +83,10 @@ def render_document(
         return {"in_text": in_text(work), "styles": citations(work)}
 
     notes = edition.annotations[document_id]
-    numbers = {note.id: index for index, note in enumerate(notes, start=1)}
-    order = [language, *[other for other in document.languages if other != language]]
-    paragraphs = []
-    for index in range(document.size):
-        number = index + 1
-        here = [note for note in notes if note.paragraph == number]
-        paragraphs.append(
-            {
-                "number": number,
-                "role": document.roles.get(number, "text"),
-                "texts": [
-                    {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
-                    for lang in order
-                ],
-                "notes": [note_view(note, numbers[note.id], language) for note in here],
-                "in_text": in_text(Work(document, language, site_name, page_url, paragraph=number)),
-            }
-        )
+    order = _reading_order(document, language)
+    paragraphs = paragraph_views(document, notes, language)
+    for paragraph in paragraphs:
+        paragraph["in_text"] = in_text(Work(document, language, site_name, page_url, paragraph=paragraph["number"]))
     return (
         _environment()
         .get_template("edition.html.j2")
@@ -111,7 +97,7 @@ def render_document(
             paragraphs=paragraphs,
             intro_html=intro_html,
             **_words(language),
-            kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
+            kinds=_kinds(notes),
             cite_page=cite(),
             citations_url=citations_url,
             handout_url=handout_url,
@@ -128,36 +114,53 @@ def render_handout(edition: Edition, document_id: str, language: str, statement_
     """The printable handout: the statement with numbered references, then one line per note."""
     document = edition.documents[document_id]
     notes = edition.annotations[document_id]
-    numbers = {note.id: index for index, note in enumerate(notes, start=1)}
-    order = [language, *[other for other in document.languages if other != language]]
-    paragraphs = [
-        {
-            "number": index + 1,
-            "role": document.roles.get(index + 1, "text"),
-            "texts": [
-                {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
-                for lang in order
-            ],
-            "notes": [note_view(note, numbers[note.id], language) for note in here],
-        }
-        for index in range(document.size)
-        if (here := [note for note in notes if note.paragraph == index + 1]) is not None
-    ]
+    paragraphs = paragraph_views(document, notes, language)
     return (
         _environment()
         .get_template("handout.html.j2")
         .render(
             document=document,
             language=language,
-            others=order[1:],
+            others=_reading_order(document, language)[1:],
             paragraphs=paragraphs,
-            notes=[note_view(note, numbers[note.id], language) for note in notes],
-            kinds=[kind for kind in KINDS if any(note.kind == kind for note in notes)],
+            notes=[note for paragraph in paragraphs for note in paragraph["notes"]],
+            kinds=_kinds(notes),
             statement_url=statement_url,
             updated=edition.updated(document_id),
             **_words(language),
         )
     )
+
+
+def paragraph_views(document: Document, notes: tuple[Annotation, ...], language: str) -> list[dict]:
+    """Every paragraph with its texts (the reader's language first), highlights and notes."""
+    numbers = {note.id: index for index, note in enumerate(notes, start=1)}
+    order = _reading_order(document, language)
+    views = []
+    for index in range(document.size):
+        here = [note for note in notes if note.paragraph == index + 1]
+        views.append(
+            {
+                "number": index + 1,
+                "role": document.roles.get(index + 1, "text"),
+                "texts": [
+                    {"lang": lang, "segments": segment(document.paragraphs[lang][index], here, lang, numbers)}
+                    for lang in order
+                ],
+                "notes": [note_view(note, numbers[note.id], language) for note in here],
+            }
+        )
+    return views
+
+
+def _reading_order(document: Document, language: str) -> list[str]:
+    """The reader's language first, then the document's others."""
+    return [language, *[other for other in document.languages if other != language]]
+
+
+def _kinds(notes: tuple[Annotation, ...]) -> list[str]:
+    """The kinds of note present, in the format's order (the filters offer these)."""
+    return [kind for kind in KINDS if any(note.kind == kind for note in notes)]
 
 
 def render_corrections(document: Document, language: str, page_url: str) -> str:
