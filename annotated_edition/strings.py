@@ -75,8 +75,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "handout.to": "au",
         "print.edition": "Édition annotée",
         "print.version": "état du {date}",
-        "print.licence": "Traduction et notes : CC BY 4.0",
-        "print.page": "page",
     },
     "en": {
         "language.fr": "French",
@@ -150,8 +148,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "handout.to": "to",
         "print.edition": "Annotated edition",
         "print.version": "as of {date}",
-        "print.licence": "Translation and notes: CC BY 4.0",
-        "print.page": "page",
     },
 }
 
