@@ -89,10 +89,7 @@
         if (other !== note) other.open = false;
       });
     }
-    note.open = open;
-    edition.querySelectorAll('.ed-q[data-note="' + note.id + '"]').forEach(function (quote) {
-      quote.classList.toggle("ed-open", open);
-    });
+    note.open = open; /* the toggle event marks its highlights */
     placeCards();
   }
 
@@ -122,7 +119,7 @@
     edition.addEventListener("toggle", function (event) {
       var note = event.target;
       if (!note.classList || !note.classList.contains("ed-note")) { schedule(); return; }
-      if (note !== focusNote) focusNote = note;
+      focusNote = note;
       edition.querySelectorAll('.ed-q[data-note="' + note.id + '"]').forEach(function (quote) {
         quote.classList.toggle("ed-open", note.open);
       });
@@ -230,7 +227,6 @@
     if (!edition) return;
     var form = edition.querySelector(".ed-controls");
     form.addEventListener("change", writeOptions);
-    form.querySelector(".ed-print").addEventListener("click", function () { window.print(); });
     form.querySelector(".ed-open-all").addEventListener("click", function () {
       setStudy(!edition.classList.contains("ed-study"));
       writeOptions();
@@ -285,17 +281,22 @@
   }
 
   /* Paragraph and note citations are loaded from citations.json when their panel opens. */
-  var citations = null;
-
-  function loadCitations() {
-    if (!citations) {
-      citations = fetch(edition.dataset.citations).then(function (response) {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      });
-    }
-    return citations;
+  /* A JSON file fetched once, when first asked for (again after a failure). */
+  function jsonOnce(url) {
+    var promise = null;
+    return function () {
+      if (!promise) {
+        promise = fetch(url).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        });
+        promise.catch(function () { promise = null; });
+      }
+      return promise;
+    };
   }
+
+  var loadCitations = edition && jsonOnce(edition.dataset.citations);
 
   function fillCitation(panel, cite) {
     var later = panel.querySelector(".ed-cite-later");
@@ -346,7 +347,7 @@
   }
 
   /* A source's excerpt ("what the source says") is loaded from excerpts.json when asked. */
-  var excerpts = null;
+  var loadExcerpts = edition && jsonOnce(edition.dataset.excerpts);
 
   function bindExcerpts() {
     if (!edition) return;
@@ -356,13 +357,7 @@
       var later = panel.querySelector(".ed-excerpt-later");
       if (!later || later.dataset.loading) return;
       later.dataset.loading = "yes";
-      if (!excerpts) {
-        excerpts = fetch(edition.dataset.excerpts).then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          return response.json();
-        });
-      }
-      excerpts.then(function (all) {
+      loadExcerpts().then(function (all) {
         var words = all[panel.dataset.excerpt];
         if (!words) return;
         var text = document.createElement("p");
@@ -370,7 +365,6 @@
         later.parentNode.insertBefore(text, later);
         later.classList.remove("ed-excerpt-later");
       }, function () {
-        excerpts = null;
         delete later.dataset.loading;
       });
     }, true);
@@ -460,10 +454,12 @@
       history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
       apply();
     });
-    form.querySelector(".ed-print").addEventListener("click", function () { window.print(); });
     apply();
   }
 
+  document.querySelectorAll(".ed-print").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll(".ed-note, .ed-alt").forEach(function (details) { details.open = true; });
   });
