@@ -198,7 +198,7 @@ def _explain(error, path: Path_) -> list[tuple[Path_, str]]:
         return [(path, f"{where} needs at least one source: readers must be able to check the note")]
     if error.validator == "minimum":
         return [(path, f"{where} must be 1 or more: paragraphs are numbered from 1")]
-    if error.schema == _DEFS["excerpt"] and error.validator in ("minLength", "maxLength"):
+    if error.schema == _DEFS["excerpt"] and error.validator in ("minLength", "maxLength") and instance.strip():
         return [
             (
                 path,
