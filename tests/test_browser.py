@@ -411,7 +411,6 @@ def test_a_source_shows_its_own_words_when_asked(open_page, built_site):
 ANCHOR = """(items) => {
   const text = Array.from(document.body.textContent);  // the W3C model counts code points
   const joined = (from, to) => text.slice(from, to).join('');
-  const full = joined(0, text.length);
   return items.map(item => {
     const selector = item.target.selector;
     if (!Array.isArray(selector)) {
@@ -420,11 +419,10 @@ ANCHOR = """(items) => {
     }
     const [quote, position] = selector;
     const hits = [];
+    const [exact, prefix, suffix] = [quote.exact, quote.prefix, quote.suffix].map(s => Array.from(s).length);
     for (let i = 0; i < text.length; i++) {
-      if (joined(i, i + Array.from(quote.exact).length) !== quote.exact) continue;
-      const end = i + Array.from(quote.exact).length;
-      if (joined(i - Array.from(quote.prefix).length, i) === quote.prefix
-          && joined(end, end + Array.from(quote.suffix).length) === quote.suffix) hits.push(i);
+      if (joined(i, i + exact) !== quote.exact) continue;
+      if (joined(i - prefix, i) === quote.prefix && joined(i + exact, i + exact + suffix) === quote.suffix) hits.push(i);
     }
     // Map the code-point position to a DOM node, the way a client builds its range.
     const units = joined(0, position.start).length;
