@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from .document import load_documents
-from .model import KINDS
-from .problems import EditionError
-from .validate import ID_PATTERN, RESERVED_ID, load_edition
+from .model import KINDS, Document
+from .problems import EditionError, display_path
+from .validate import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation, highlighted, load_edition
 
 SCAFFOLD = """\
 # yaml-language-server: $schema=../../annotated_edition/schema/annotation.schema.json
@@ -22,9 +22,9 @@ kind: {kind}
   en: ""
 body:
   fr: |
-    Écrivez la note ici, en Markdown.
+    {placeholder_fr}
   en: |
-    Write the note here, in Markdown.
+    {placeholder_en}
 {verdict}sources:
   - title: ""          # the page's own headline, exactly as the page shows it
     publisher: ""
@@ -72,7 +72,7 @@ def check(annotations: Path, documents: Path, root: Path) -> int:
         print(f"\nWarning: {len(due)} note(s) due for re-checking:", file=sys.stderr)
         for note in due:
             print(
-                f"{note.file}:{note.recheck_line}: `recheck` {note.recheck} has passed (last checked {note.checked}): "
+                f"{note.file}:{note.line('recheck')}: `recheck` {note.recheck} has passed (last checked {note.checked}): "
                 "check every claim against its sources again, then update `checked` and `recheck`",
                 file=sys.stderr,
             )
@@ -91,7 +91,9 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
         return 2
     document = documents[document_id]
     errors = []
-    if not ID_PATTERN.fullmatch(args.id) or RESERVED_ID.fullmatch(args.id):
+    if RESERVED_ID.fullmatch(args.id):
+        errors.append(f"`{args.id}` is reserved for the link to paragraph {args.id[1:]}: choose a descriptive id")
+    elif not ID_PATTERN.fullmatch(args.id):
         errors.append(f"`{args.id}` cannot be an id: use lowercase letters, digits and hyphens, e.g. mgx-share")
     if not 1 <= args.paragraph <= document.size:
         errors.append(f"paragraph {args.paragraph} is outside the document, which has paragraphs 1 to {document.size}")
@@ -109,8 +111,10 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
         "claim:                  # the claim you check, as one sentence in each language\n"
         '  fr: ""\n'
         '  en: ""\n'
-        "verdict: unverifiable   # accurate | mostly-accurate | misleading | inaccurate | unverifiable\n"
+        'verdict: ""             # choose one: accurate | mostly-accurate | misleading | inaccurate | unverifiable\n'
     )
+    if args.quote:
+        _warn_if_highlighted(args, document, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         SCAFFOLD.format(
@@ -119,11 +123,30 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
             quote=quote,
             verdict=verdict if args.kind == "fact-check" else "",
             today=date.today().isoformat(),
+            placeholder_fr=PLACEHOLDER_BODY["fr"],
+            placeholder_en=PLACEHOLDER_BODY["en"],
         ),
         encoding="utf-8",
     )
     print(f"Created {path.relative_to(root)}: fill it in, then run `make check`.")
     return 0
+
+
+def _warn_if_highlighted(args: argparse.Namespace, document: Document, root: Path) -> None:
+    """Name the notes that already highlight some of these words: the checker would refuse the new one."""
+    folder = root / args.annotations / document.id
+    notes = []
+    for path in sorted(folder.glob("*.yml")):
+        note, _ = check_annotation(path, display_path(path, root), document, date.today())
+        notes += [note] if note else []  # a broken note is reported by `make check`, not here
+    text = document.paragraphs[document.original][args.paragraph - 1]
+    start = text.index(args.quote)
+    for note in highlighted(notes, document, args.paragraph, document.original, start, start + len(args.quote)):
+        print(
+            f"Warning: some of these words are already highlighted by {note.file} "
+            f"(“{note.quote[document.original]}”): choose other words, or add to that note instead.",
+            file=sys.stderr,
+        )
 
 
 def _escape(text: str) -> str:

@@ -36,9 +36,13 @@ class Annotation:
     verdict: str | None = None
     claim: dict[str, str] | None = None
     recheck: date | None = None
-    recheck_line: int = 1
     sources: tuple[Source, ...] = ()
     contributors: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # key (`quote.fr`) -> line in `file`
+
+    def line(self, key: str) -> int:
+        """The line of `key` in the note's file, for messages that point at it."""
+        return self.lines.get(key, self.lines.get(key.split(".")[0], 1))
 
 
 @dataclass(frozen=True)

@@ -5,50 +5,62 @@ Every problem in every file is collected, so a contributor sees all of them in o
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import fastjsonschema
 
 from .document import load_documents
 from .model import Annotation, Document, Edition, Source
 from .problems import EditionError, Problem, display_path
+from .schemas import Schema, describe
 from .yamlfile import Path_, YamlDocument, read_yaml
 
-SCHEMA: dict[str, Any] = json.loads(
-    resources.files(__package__).joinpath("schema/annotation.schema.json").read_text("utf-8")
-)
-_DEFS = SCHEMA["$defs"]
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_ID = re.compile(r"^p[0-9]+$")
 ALLOWED_IN_ROOT = {"README.md"}
 # A tag-like `<x`, `</x`, `<!--` or `<?` that is not a Markdown autolink such as <https://…>.
 RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+# A Markdown link's target (parentheses inside it balanced once, as in `javascript:alert(1)`) or an autolink.
+LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+IMAGE = re.compile(r"!\[[^\]]*\]\(")
 LANGUAGES = ("fr", "en")
+# What `edition new` writes in a note's body: left in place, it would be published as is.
+PLACEHOLDER_BODY = {"fr": "Écrivez la note ici, en Markdown.", "en": "Write the note here, in Markdown."}
 FACT_CHECK_ONLY = ("verdict", "claim")
 
-# Two readers of the same schema: a compiled one decides quickly that a note is valid (the
-# usual case, on every build); jsonschema, loaded only when one is not, lists every error
-# with its path so that each can be explained. tests/test_validate.py checks they agree.
-is_valid_fast = fastjsonschema.compile(SCHEMA)
+
+def _missing_message(key: str, path: Path_) -> str | None:
+    if key == "verdict":
+        return "a fact-check needs a `verdict`: one of accurate, mostly-accurate, misleading, inaccurate, unverifiable"
+    if key == "sources":
+        return "missing `sources`: list at least one source (only translation notes may have none)"
+    if key == "claim":
+        return "a fact-check needs a `claim` (format 2): the claim being checked, as one sentence in `fr` and in `en`"
+    if key == "checked":
+        return (
+            "missing `checked` (format 2): the date you last checked every claim of the note against its sources, "
+            "e.g. `checked: 2026-11-29`"
+        )
+    if key == "excerpt":
+        return (
+            f"{describe(path)} has no `excerpt` (format 2): copy, word for word, the passage of the source that "
+            "supports the note (20 to 600 characters)"
+        )
+    return None
 
 
-@lru_cache(maxsize=1)
-def full_validator():
-    """jsonschema's validator for the schema, with booleans and 1.0 not counted as integers."""
-    import jsonschema
+def _fact_check_only(error, path: Path_) -> list[tuple[Path_, str]] | None:
+    if error.validator == "not" and path == ():
+        return [
+            ((key,), f"only fact-check notes have a `{key}`: remove it, or set `kind: fact-check`")
+            for key in FACT_CHECK_ONLY
+            if key in error.instance
+        ]
+    return None
 
-    checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)
-    )
-    return jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)(SCHEMA)
+
+NOTE = Schema("annotation", missing=_missing_message, special=_fact_check_only)
 
 
 def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: date) -> Edition:
@@ -135,114 +147,11 @@ def check_annotation(
                 display, 1, "an annotation is a set of `key: value` lines: start from the example in CONTRIBUTING.md"
             )
         ]
-    problems += schema_problems(parsed, display)
+    problems += NOTE.problems(parsed, display)
     problems += _rule_problems(parsed, display, document, today)
     if problems:
         return None, problems
-    return _build(path.stem, document.id, display, parsed.data, parsed.line(("recheck",))), []
-
-
-def schema_problems(parsed: YamlDocument, display: str) -> list[Problem]:
-    """The JSON Schema's findings, in words a contributor can act on."""
-    try:
-        is_valid_fast(parsed.data)
-        return []
-    except fastjsonschema.JsonSchemaException as refusal:
-        fast_message = refusal.message
-    problems: dict[Problem, None] = {}
-    for error in full_validator().iter_errors(parsed.data):
-        path = tuple(error.absolute_path)
-        for line_path, message in _explain(error, path):
-            problems[Problem(display, parsed.line(line_path), message)] = None
-    # Should the two readers of the schema ever disagree, the stricter one wins.
-    return list(problems) or [Problem(display, 1, f"{fast_message} (see CONTRIBUTING.md)")]
-
-
-def _explain(error, path: Path_) -> list[tuple[Path_, str]]:
-    where = _describe(path)
-    instance = error.instance
-    if error.validator == "required":
-        missing = [key for key in error.validator_value if key not in instance]
-        return [(path, _missing_message(key, path)) for key in missing]
-    if error.validator == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        result = []
-        for key in instance:
-            if key not in allowed:
-                guess = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean `{guess[0]}`?" if guess else f"allowed keys here: {', '.join(allowed)}"
-                result.append(((*path, key), f"unknown key `{key}`{_in(path)}: {hint}"))
-        return result
-    if error.validator == "not" and path == ():
-        return [
-            ((key,), f"only fact-check notes have a `{key}`: remove it, or set `kind: fact-check`")
-            for key in FACT_CHECK_ONLY
-            if key in instance
-        ]
-    if error.validator == "type":
-        expected = {
-            "integer": "a whole number",
-            "string": "text",
-            "object": "a set of `key: value` lines",
-            "array": "a list (lines starting with `- `)",
-        }
-        wanted = expected.get(error.validator_value, error.validator_value)
-        return [(path, f"{where} must be {wanted}, not {_kind_of(instance)}")]
-    if error.validator == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        guess = difflib.get_close_matches(str(instance), [str(o) for o in error.validator_value], n=1)
-        hint = f" (did you mean `{guess[0]}`?)" if guess else ""
-        shown = instance if isinstance(instance, str) else json.dumps(instance)
-        return [(path, f"{where} must be one of: {options}; `{shown}` is not{hint}")]
-    if error.validator == "minItems":
-        return [(path, f"{where} needs at least one source: readers must be able to check the note")]
-    if error.validator == "minimum":
-        return [(path, f"{where} must be 1 or more: paragraphs are numbered from 1")]
-    if error.schema == _DEFS["excerpt"] and error.validator in ("minLength", "maxLength") and instance.strip():
-        return [
-            (
-                path,
-                f"{where} has {len(instance)} characters; it must have 20 to 600: copy the passage of the source "
-                "that supports the note, word for word, and no more",
-            )
-        ]
-    if error.validator in ("pattern", "minLength"):
-        return [(path, _pattern_message(error.schema, where, instance))]
-    return [(path, f"{where}: {error.message}")]
-
-
-def _pattern_message(schema: dict, where: str, instance: Any) -> str:
-    if schema == _DEFS["date"]:
-        return f"{where} must be a date written YYYY-MM-DD, e.g. 2025-02-10; `{instance}` is not"
-    if schema == _DEFS["url"]:
-        if isinstance(instance, str) and instance.lower().startswith("http://"):
-            return f"{where} must use https://, not http://: find the secure address of the page"
-        return f"{where} must be a full web address starting with https://; `{instance}` is not"
-    if schema in (_DEFS["text"], _DEFS["excerpt"]):
-        return f"{where} is empty: write the text"
-    return f"{where} must be a language code such as `fr` or `en`; `{instance}` is not"
-
-
-def _missing_message(key: str, path: Path_) -> str:
-    if key in LANGUAGES:
-        return f"{_describe(path)} has no `{key}`: every text is given in French (`fr`) and English (`en`)"
-    if key == "verdict":
-        return "a fact-check needs a `verdict`: one of accurate, mostly-accurate, misleading, inaccurate, unverifiable"
-    if key == "sources":
-        return "missing `sources`: list at least one source (only translation notes may have none)"
-    if key == "claim":
-        return "a fact-check needs a `claim` (format 2): the claim being checked, as one sentence in `fr` and in `en`"
-    if key == "checked":
-        return (
-            "missing `checked` (format 2): the date you last checked every claim of the note against its sources, "
-            "e.g. `checked: 2026-11-29`"
-        )
-    if key == "excerpt":
-        return (
-            f"{_describe(path)} has no `excerpt` (format 2): copy, word for word, the passage of the source that "
-            "supports the note (20 to 600 characters)"
-        )
-    return f"missing required key `{key}`{_in(path)}: add it (see CONTRIBUTING.md)"
+    return _build(path.stem, document.id, display, parsed.data, _key_lines(parsed)), []
 
 
 def _rule_problems(parsed: YamlDocument, display: str, document: Document, today: date) -> list[Problem]:
@@ -259,7 +168,7 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
         if published and accessed and published > accessed:
             path = ("sources", index, "published")
             problems.append(
-                Problem(display, parsed.line(path), f"{_describe(path)} is after its `accessed` date: check both dates")
+                Problem(display, parsed.line(path), f"{describe(path)} is after its `accessed` date: check both dates")
             )
     checked, recheck = _real_date(data.get("checked")), _real_date(data.get("recheck"))
     if checked and recheck and recheck <= checked:
@@ -289,6 +198,16 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
                 )
                 if message:
                     problems.append(Problem(display, parsed.line(("quote", language)), message))
+    body = data.get("body")
+    for language, text in body.items() if isinstance(body, dict) else ():
+        if isinstance(text, str) and text.strip() == PLACEHOLDER_BODY.get(language):
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line(("body", language)),
+                    f"`body.{language}` is still the example text of `edition new`: write the note",
+                )
+            )
     for key in ("title", "body", "quote", "claim"):
         texts = data.get(key)
         for language, text in texts.items() if isinstance(texts, dict) else ():
@@ -319,9 +238,9 @@ def _date_problem(value: str, path: Path_, today: date | None) -> str | None:
         return None  # the schema already reports the format
     parsed = _real_date(value)
     if parsed is None:
-        return f"{_describe(path)} `{value}` is not a real date: check the month and the day"
+        return f"{describe(path)} `{value}` is not a real date: check the month and the day"
     if today and parsed > today:
-        return f"{_describe(path)} `{value}` is in the future (today is {today.isoformat()}): give the date it happened"
+        return f"{describe(path)} `{value}` is in the future (today is {today.isoformat()}): give the date it happened"
     return None
 
 
@@ -345,7 +264,7 @@ def _fold(text: str) -> str:
 
 
 def _markup_problems(text: str, path: Path_) -> list[str]:
-    where = _describe(path)
+    where = describe(path)
     problems = []
     tag = RAW_HTML.search(text)
     if tag:
@@ -353,6 +272,8 @@ def _markup_problems(text: str, path: Path_) -> list[str]:
         problems.append(
             f"{where} contains raw HTML (`{snippet}`): use Markdown only (*emphasis*, [link](https://…), lists)"
         )
+    if IMAGE.search(text):
+        problems.append(f"{where} contains an image (`![…](…)`): notes have no images; link to the page instead")
     for match in LINK_TARGET.finditer(text):
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if path[0] == "body" and not (target.startswith(("https://", "#")) or re.fullmatch(r"mailto:[^\s]+", target)):
@@ -417,27 +338,44 @@ def _check_corrections(found, documents, documents_dir: Path, root: Path, today:
 
 
 def _check_overlaps(found: dict[str, list[Annotation]], documents: dict[str, Document]) -> list[Problem]:
-    """Two highlights cannot share words: the reader could not tell which note is which."""
+    """Two highlights cannot share words: the reader could not tell which note is which.
+
+    The note added later is the one reported, at its `quote` line: it is the one being written.
+    """
     problems = []
     for doc_id, notes in found.items():
         document = documents[doc_id]
-        for language in document.languages:
-            spans: dict[int, list[tuple[int, int, Annotation]]] = {}
-            for note in sorted(notes, key=lambda n: n.file):
-                if note.quote:
-                    start = document.paragraphs[language][note.paragraph - 1].index(note.quote[language])
-                    span = (start, start + len(note.quote[language]))
-                    for other_start, other_end, other in spans.get(note.paragraph, []):
-                        if span[0] < other_end and other_start < span[1]:
-                            problems.append(
-                                Problem(
-                                    note.file,
-                                    1,
-                                    f"`quote.{language}` overlaps the quote of {other.file}: highlight different words",
-                                )
-                            )
-                    spans.setdefault(note.paragraph, []).append((*span, note))
+        earlier: list[Annotation] = []
+        for note in sorted(notes, key=lambda n: (n.added, n.file)):
+            for language in document.languages if note.quote else ():
+                start = document.paragraphs[language][note.paragraph - 1].index(note.quote[language])
+                for other in highlighted(
+                    earlier, document, note.paragraph, language, start, start + len(note.quote[language])
+                ):
+                    problems.append(
+                        Problem(
+                            note.file,
+                            note.line(f"quote.{language}"),
+                            f"`quote.{language}` shares words with the quote of {other.file} (note `{other.id}`): "
+                            "highlight other words, or add to that note instead",
+                        )
+                    )
+            earlier.append(note)
     return problems
+
+
+def highlighted(
+    notes: list[Annotation], document: Document, paragraph: int, language: str, start: int, end: int
+) -> list[Annotation]:
+    """The notes whose quote shares characters with `start:end` of a paragraph in `language`."""
+    text = document.paragraphs[language][paragraph - 1]
+    found = []
+    for note in notes:
+        if note.quote and note.paragraph == paragraph and language in note.quote:
+            other_start = text.find(note.quote[language])
+            if other_start >= 0 and start < other_start + len(note.quote[language]) and other_start < end:
+                found.append(note)
+    return found
 
 
 def _order(note: Annotation, document: Document) -> tuple[int, int, str]:
@@ -446,7 +384,12 @@ def _order(note: Annotation, document: Document) -> tuple[int, int, str]:
     return (note.paragraph, position, note.id)
 
 
-def _build(note_id: str, doc_id: str, display: str, data: dict, recheck_line: int = 1) -> Annotation:
+def _key_lines(parsed: YamlDocument) -> dict[str, int]:
+    """The line of every key and language of the note (`recheck`, `quote.fr`), for later messages."""
+    return {".".join(map(str, path)): line for path, line in parsed.lines.items() if 0 < len(path) <= 2}
+
+
+def _build(note_id: str, doc_id: str, display: str, data: dict, lines: dict[str, int]) -> Annotation:
     return Annotation(
         id=note_id,
         document=doc_id,
@@ -461,7 +404,7 @@ def _build(note_id: str, doc_id: str, display: str, data: dict, recheck_line: in
         quote=data.get("quote"),
         verdict=data.get("verdict"),
         claim=data.get("claim"),
-        recheck_line=recheck_line,
+        lines=lines,
         sources=tuple(
             Source(
                 title=s["title"],
@@ -477,32 +420,3 @@ def _build(note_id: str, doc_id: str, display: str, data: dict, recheck_line: in
         ),
         contributors=tuple(data.get("contributors") or ()),
     )
-
-
-def _describe(path: Path_) -> str:
-    if not path:
-        return "the note"
-    if path[0] == "sources" and len(path) >= 2:
-        source = f"source {path[1] + 1}"
-        return f"`{path[2]}` of {source}" if len(path) > 2 else source
-    if path[0] == "contributors" and len(path) == 2:
-        return f"contributor {path[1] + 1}"
-    return "`" + ".".join(str(part) for part in path) + "`"
-
-
-def _in(path: Path_) -> str:
-    return f" in {_describe(path)}" if path else ""
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}` (yes/no)"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return f'the text "{value[:40]}"'
-    if isinstance(value, list):
-        return "a list"
-    return "a set of `key: value` lines"

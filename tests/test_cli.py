@@ -66,3 +66,39 @@ def test_check_warns_about_notes_due_for_rechecking_without_failing(tmp_path, mo
     assert "1 note(s) due for re-checking" in err
     line = note.read_text("utf-8").splitlines().index("recheck: 2025-06-01") + 1
     assert f"annotations/demo/money-term.yml:{line}: `recheck` 2025-06-01 has passed (last checked 2025-01-01)" in err
+
+
+def fill_scaffold_titles_and_source(text: str) -> str:
+    """What a hurried contributor does: titles, claim, quote and source filled, body and verdict untouched."""
+    text = text.replace('en: ""', 'en: "The Paris summit"', 1)  # the quote's translation
+    text = text.replace('fr: ""', 'fr: "Un titre"', 1).replace('en: ""', 'en: "A title"', 1)
+    text = text.replace('title: ""', 'title: "Une page"').replace('publisher: ""', 'publisher: "Example"')
+    text = text.replace('url: "https://"', 'url: "https://example.org/page"')
+    text = text.replace('excerpt: ""', 'excerpt: "Le sommet s’est tenu à Paris les 10 et 11 février."')
+    return text.replace('fr: ""', 'fr: "Une affirmation."').replace('en: ""', 'en: "A claim."')
+
+
+def test_an_untouched_scaffold_is_refused(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch)
+    assert main(["new", "summit-place", "-p", "1", "-q", "Le sommet de Paris", "-k", "fact-check"]) == 0
+    created = tmp_path / "annotations" / "demo" / "summit-place.yml"
+    created.write_text(fill_scaffold_titles_and_source(created.read_text("utf-8")), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    lines = created.read_text("utf-8").splitlines()
+    body_fr = lines.index("    Écrivez la note ici, en Markdown.")  # 0-based index of the line after `fr: |`
+    assert f"summit-place.yml:{body_fr}: `body.fr` is still the example text of `edition new`: write the note" in err
+    assert "`body.en` is still the example text" in err
+    verdict = next(n for n, line in enumerate(lines, 1) if line.startswith("verdict:"))
+    assert f"summit-place.yml:{verdict}: `verdict` has not been chosen: write one of accurate," in err
+    assert len(err.strip().splitlines()) == 4  # the three problems and the count: nothing else
+
+
+def test_new_names_the_note_that_already_highlights_the_words(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch, [FIXTURES / "valid" / "summit-dates.yml"])
+    assert main(["new", "paris", "-p", "1", "-q", "sommet de Paris s"]) == 0
+    err = capsys.readouterr().err
+    assert "already highlighted by annotations/demo/summit-dates.yml (“Le sommet de Paris”)" in err
+    assert main(["new", "p2", "-p", "1"]) == 2
+    assert "`p2` is reserved for the link to paragraph 2" in capsys.readouterr().err
