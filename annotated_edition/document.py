@@ -7,9 +7,12 @@ from pathlib import Path
 
 from .model import Correction, Document
 from .problems import Problem, display_path
+from .schemas import Schema
 from .yamlfile import YamlDocument, read_yaml
 
-ROLES = ("dateline", "signature")
+DOCUMENT = Schema("document")
+QUESTIONS = Schema("questions")
+CORRECTIONS = Schema("corrections")
 
 
 def read_paragraphs(path: Path) -> list[tuple[int, str]]:
@@ -39,6 +42,8 @@ def load_documents(documents_dir: Path, root: Path) -> tuple[dict[str, Document]
 
 
 def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """A document, or None when document.yml or a text is wrong; broken questions or corrections
+    are reported but do not stop the document, so that its notes are still checked."""
     meta_path = folder / "document.yml"
     display = display_path(meta_path, root)
     if not meta_path.is_file():
@@ -46,14 +51,11 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
     meta, problems = read_yaml(meta_path, display)
     if meta is None:
         return None, problems
-    data = meta.data if isinstance(meta.data, dict) else {}
-    missing = [
-        key
-        for key in ("original", "languages", "title", "author", "date", "place", "source", "translation")
-        if key not in data
-    ]
-    if missing:
-        return None, [Problem(display, 1, f"missing key `{key}` in document.yml") for key in missing]
+    problems += DOCUMENT.problems(meta, display)
+    if problems:
+        return None, problems
+    data = meta.data
+    problems += _meta_problems(meta, display)
     languages = tuple(data["languages"])
     texts: dict[str, tuple[str, ...]] = {}
     for language in languages:
@@ -69,11 +71,14 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
             continue
         texts[language] = tuple(text for _, text in read_paragraphs(path))
     problems += _check_counts(folder, root, data["original"], texts)
-    roles = _roles(meta, display, problems)
-    corrections = _corrections(folder / "corrections.yml", root, problems)
-    questions = _questions(folder / "questions.yml", root, languages, len(texts.get(data["original"], ())), problems)
     if problems:
         return None, problems
+    size = len(texts[data["original"]])
+    roles = _roles(meta, display, size, problems)
+    if problems:
+        return None, problems
+    corrections = _corrections(folder / "corrections.yml", root, problems)
+    questions = _questions(folder / "questions.yml", root, languages, size, problems)
     source = data["source"]
     return Document(
         id=folder.name,
@@ -90,7 +95,49 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         roles=roles,
         corrections=corrections,
         questions=questions,
-    ), []
+    ), problems
+
+
+def _meta_problems(meta: YamlDocument, display: str) -> list[Problem]:
+    """What the schema cannot say: a real date, the original among the languages, every text in each."""
+    data = meta.data
+    problems = []
+    if not _real_date(data["date"]):
+        problems.append(
+            Problem(
+                display,
+                meta.line(("date",)),
+                f"`date` `{data['date']}` is not a real date: check the month and the day",
+            )
+        )
+    languages = data["languages"]
+    if data["original"] not in languages:
+        problems.append(
+            Problem(display, meta.line(("original",)), f"`original` `{data['original']}` is not one of the `languages`")
+        )
+    for key in ("title", "author", "translation"):
+        for language in languages:
+            if language not in data[key]:
+                problems.append(
+                    Problem(display, meta.line((key,)), f"`{key}` has no `{language}`: give it in every language")
+                )
+        for language in data[key]:
+            if language not in languages:
+                problems.append(
+                    Problem(
+                        display,
+                        meta.line((key, language)),
+                        f"`{key}.{language}`: `{language}` is not one of the `languages` ({', '.join(languages)})",
+                    )
+                )
+    return problems
+
+
+def _real_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _check_counts(folder: Path, root: Path, original: str, texts: dict[str, tuple[str, ...]]) -> list[Problem]:
@@ -116,13 +163,15 @@ def _check_counts(folder: Path, root: Path, original: str, texts: dict[str, tupl
     return problems
 
 
-def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[int, str]:
+def _roles(meta: YamlDocument, display: str, size: int, problems: list[Problem]) -> dict[int, str]:
     roles = meta.data.get("roles") or {}
     result = {}
     for number, role in roles.items():
-        if role not in ROLES:
+        if not 1 <= int(number) <= size:
             problems.append(
-                Problem(display, meta.line(("roles", number)), f"unknown role `{role}`: use one of {', '.join(ROLES)}")
+                Problem(
+                    display, meta.line(("roles", number)), f"`roles`: `{number}` is not a paragraph from 1 to {size}"
+                )
             )
         result[int(number)] = role
     return result
@@ -130,75 +179,60 @@ def _roles(meta: YamlDocument, display: str, problems: list[Problem]) -> dict[in
 
 def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Correction, ...]:
     """The corrections log, if any: a list of `date`, `note`, `fr`, `en`."""
-    log, display = _read_optional(path, root, problems)
+    log, display = _read_optional(path, root, problems, CORRECTIONS)
     if log is None:
         return ()
-    entries = log.data if isinstance(log.data, list) else None
-    if entries is None:
-        problems.append(Problem(display, 1, "the corrections log is a list of entries starting with `- date:`"))
-        return ()
     corrections = []
-    for index, entry in enumerate(entries):
+    found = []
+    for index, entry in enumerate(log.data or []):
         line = log.line((index,))
-        keys = {"date", "note", "fr", "en"}
-        if not isinstance(entry, dict) or set(entry) != keys or not all(isinstance(entry[k], str) for k in keys):
-            problems.append(
-                Problem(display, line, "each correction has exactly `date`, `note`, `fr` and `en`, all text")
+        when = _real_date(entry["date"])
+        if when is None:
+            found.append(
+                Problem(
+                    display,
+                    log.line((index, "date")),
+                    f"`date` `{entry['date']}` is not a real date: check the month and the day",
+                )
             )
             continue
-        try:
-            when = date.fromisoformat(entry["date"])
-        except ValueError:
-            problems.append(Problem(display, line, f"`date` `{entry['date']}` is not a date written YYYY-MM-DD"))
-            continue
         corrections.append(Correction(when, entry["note"], {"fr": entry["fr"], "en": entry["en"]}, line))
-    return tuple(corrections)
+    problems += found
+    return () if found else tuple(corrections)
 
 
 def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, problems: list[Problem]) -> dict:
     """Discussion questions for teachers: paragraph number -> language -> questions."""
-    parsed, display = _read_optional(path, root, problems)
+    parsed, display = _read_optional(path, root, problems, QUESTIONS)
     if parsed is None:
         return {}
-    if not isinstance(parsed.data, dict):
-        problems.append(Problem(display, 1, "questions are `<paragraph number>:` then one list per language"))
-        return {}
     questions = {}
-    for key, by_language in parsed.data.items():
+    found = []
+    for key, by_language in (parsed.data or {}).items():
         line = parsed.line((key,))
-        if not key.isdigit() or not 1 <= int(key) <= size:
-            problems.append(Problem(display, line, f"`{key}` is not a paragraph number from 1 to {size}"))
-            continue
-        if not isinstance(by_language, dict) or set(by_language) != set(languages):
-            problems.append(
+        if not 1 <= int(key) <= size:
+            found.append(Problem(display, line, f"`{key}` is not a paragraph number from 1 to {size}"))
+        elif set(by_language) != set(languages):
+            found.append(
                 Problem(display, line, f"paragraph {key} needs a list of questions for each of: {', '.join(languages)}")
             )
-            continue
-        lists = {language: by_language[language] for language in languages}
-        if not all(
-            isinstance(items, list) and items and all(isinstance(q, str) and q.strip() for q in items)
-            for items in lists.values()
-        ):
-            problems.append(
-                Problem(
-                    display, line, f"paragraph {key}: each language is a list of questions (lines starting with `- `)"
-                )
-            )
-            continue
-        if len({len(items) for items in lists.values()}) != 1:
-            problems.append(
+        elif len({len(items) for items in by_language.values()}) != 1:
+            found.append(
                 Problem(display, line, f"paragraph {key}: the languages do not have the same number of questions")
             )
-            continue
-        questions[int(key)] = {language: tuple(items) for language, items in lists.items()}
-    return questions
+        else:
+            questions[int(key)] = {language: tuple(by_language[language]) for language in languages}
+    problems += found
+    return {} if found else questions
 
 
-def _read_optional(path: Path, root: Path, problems: list[Problem]) -> tuple[YamlDocument | None, str]:
-    """An optional data file of a document: its content (None if absent or unreadable) and its name."""
+def _read_optional(path: Path, root: Path, problems: list[Problem], schema: Schema) -> tuple[YamlDocument | None, str]:
+    """An optional data file of a document: its content (None if absent or wrong) and its name."""
     display = display_path(path, root)
     if not path.is_file():
         return None, display
     parsed, found = read_yaml(path, display)
+    if parsed is not None:
+        found += schema.problems(parsed, display)
     problems += found
-    return parsed, display
+    return (None if found else parsed), display

@@ -108,12 +108,12 @@ class Schema:
                     hint = f"did you mean `{guess[0]}`?" if guess else f"allowed keys here: {', '.join(allowed)}"
                     result.append(((*path, key), f"unknown key `{key}`{_in(path)}: {hint}"))
             return result
-        if error.validator == "propertyNames":
-            return [(path, f"{where}: `{error.instance}` is not allowed as a key here")]
         if error.validator == "type":
             return [(path, f"{where} must be {_wanted(error.validator_value)}, not {kind_of(instance)}")]
         if error.validator == "enum":
             return [(path, _enum_message(where, instance, error.validator_value))]
+        if error.validator == "minProperties":
+            return [(path, f"{where} is empty: give its text in each language (`fr:`, `en:`)")]
         if error.validator == "minItems":
             if path[-1:] == ("sources",):
                 return [(path, f"{where} needs at least one source: readers must be able to check the note")]
@@ -178,6 +178,10 @@ def _pattern_message(defined: str | None, where: str, instance: Any) -> str:
         return f"{where} must be a full web address starting with https://; `{instance}` is not"
     if defined in ("text", "excerpt"):
         return f"{where} is empty: write the text"
+    if defined == "paragraph":
+        return f"`{instance}` is not a paragraph number: write the number shown on the site (1, 2, 3…)"
+    if defined == "id":
+        return f"{where} must be a note's id (its file name without .yml); `{instance}` is not"
     if defined == "language":
         return f"{where} must be a language code such as `fr` or `en`; `{instance}` is not"
     return f"{where}: `{instance}` is not allowed here"

@@ -67,7 +67,7 @@ def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: 
     """Load every document and annotation, or raise EditionError listing every problem."""
     documents, problems = load_documents(documents_dir, root)
     found: dict[str, list[Annotation]] = {doc_id: [] for doc_id in documents}
-    for path, doc_id, file_problems in _annotation_files(annotations_dir, root, documents):
+    for path, doc_id, file_problems in _annotation_files(annotations_dir, documents_dir, root, documents):
         problems += file_problems
         if path is None or doc_id not in documents:
             continue
@@ -86,8 +86,11 @@ def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: 
     return Edition(documents=documents, annotations=ordered)
 
 
-def _annotation_files(annotations_dir: Path, root: Path, documents: dict[str, Document]):
-    """Yield (path, document id, problems) for every file; stray files become problems."""
+def _annotation_files(annotations_dir: Path, documents_dir: Path, root: Path, documents: dict[str, Document]):
+    """Yield (path, document id, problems) for every file; stray files become problems.
+
+    The notes of a document that could not be loaded are skipped: its own files' problems say why.
+    """
     if not annotations_dir.is_dir():
         yield (
             None,
@@ -104,6 +107,8 @@ def _annotation_files(annotations_dir: Path, root: Path, documents: dict[str, Do
                     None,
                     [Problem(display, 1, "stray file: notes go in annotations/<document-id>/<note-id>.yml")],
                 )
+            continue
+        if entry.name not in documents and (documents_dir / entry.name / "document.yml").is_file():
             continue
         if entry.name not in documents:
             known = ", ".join(sorted(documents)) or "none"

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotated_edition.document import CORRECTIONS, DOCUMENT, QUESTIONS, load_documents
 from annotated_edition.problems import EditionError
 from annotated_edition.validate import NOTE, check_annotation, load_edition
 from annotated_edition.yamlfile import read_yaml
@@ -252,3 +253,76 @@ def test_both_schema_readers_agree_on_every_fixture(path: Path):
     parsed, _ = read_yaml(path, path.name)
     if parsed is not None:
         agree(parsed.data)
+
+
+# A document's own files: each broken file gets its own FILE:LINE messages, and nothing else.
+DOCUMENT_FILES = sorted((FIXTURES / "invalid-document-files").glob("*.yml"))
+DOCUMENT_EXPECTED = yaml.safe_load((FIXTURES / "invalid-document-files-expected.yml").read_text("utf-8"))
+
+
+def document_file_problems(tmp_path: Path, path: Path) -> list[str]:
+    """Load the demo tree, with one valid note, after putting `path` in place of the file it names."""
+    make_tree(tmp_path, {"demo/summit-dates.yml": VALID_TEXT})
+    target = path.name.split(".", 1)[1]  # date-in-words.document.yml -> document.yml
+    shutil.copy(path, tmp_path / "documents" / "demo" / target)
+    with pytest.raises(EditionError) as raised:
+        load(tmp_path)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_every_invalid_document_file_has_expected_messages():
+    assert sorted(DOCUMENT_EXPECTED) == [path.name for path in DOCUMENT_FILES]
+
+
+@pytest.mark.parametrize("path", DOCUMENT_FILES, ids=lambda p: p.name.removesuffix(".yml"))
+def test_invalid_document_file_gets_its_own_messages_only(tmp_path: Path, path: Path):
+    assert document_file_problems(tmp_path, path) == DOCUMENT_EXPECTED[path.name]
+
+
+DEMO = FIXTURES / "documents" / "demo"
+VALID_DOCUMENT_FILES = {
+    "document.yml": read_yaml(DEMO / "document.yml", "document.yml")[0].data,
+    "questions.yml": {"1": {"fr": ["Une question ?"], "en": ["A question?"]}},
+    "corrections.yml": [{"date": "2026-01-15", "note": "summit-dates", "fr": "Corrigé.", "en": "Corrected."}],
+}
+DOCUMENT_PATHS = (
+    [
+        ("document.yml", path)
+        for path in [(), ("date",), ("source",), ("source", "url"), ("languages",), ("languages", 1), ("original",)]
+        + [("title",), ("title", "en"), ("roles",), ("roles", "3"), ("place",), ("extra",)]
+    ]
+    + [("questions.yml", path) for path in [(), ("1",), ("1", "fr"), ("1", "fr", 0), ("9",), ("x",)]]
+    + [("corrections.yml", path) for path in [(), (0,), (0, "date"), (0, "note"), (0, "fr"), (1,)]]
+)
+
+
+def replaced(data, path, value):
+    """`data` with the value at `path` replaced (or added) by `value`."""
+    if not path:
+        return value
+    data = json.loads(json.dumps(data))
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    if isinstance(target, list) and path[-1] >= len(target):
+        target.append(value)
+    else:
+        target[path[-1]] = value
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(DOCUMENT_PATHS), JSON_VALUES)
+def test_no_value_in_a_document_file_crashes_the_loader(tmp_path_factory, case, value):
+    """document.yml, questions.yml, corrections.yml: any value anywhere gives FILE:LINE messages or loads."""
+    name, path = case
+    data = replaced(VALID_DOCUMENT_FILES[name], path, value)
+    tree = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(DEMO, tree / "demo")
+    (tree / "demo" / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    documents, problems = load_documents(tree, tree)
+    assert bool(problems) or "demo" in documents
+    for problem in problems:
+        assert problem.file == f"demo/{name}" and problem.line >= 1 and problem.message
+    schema = {"document.yml": DOCUMENT, "questions.yml": QUESTIONS, "corrections.yml": CORRECTIONS}[name]
+    agree(data, schema)
