@@ -48,6 +48,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(error.report()) from None
         self._stamp = stamp
 
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` rebuilds and reloads the page when a note or a document's data changes."""
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.annotations, root / self.config.documents):
+            server.watch(str(folder), recursive=True)
+        return server
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
