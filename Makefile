@@ -15,10 +15,25 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test lint format tools bench clean
+.PHONY: serve build check test lint format tools bench clean hooks python
 
-$(VENV)/.site: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+# Python 3.11 or newer, said plainly before anything is installed.
+python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "This project needs Python 3.11 or newer; \`$(PYTHON)\` is: $$($(PYTHON) --version 2>&1 || echo not found)." >&2; \
+	  echo "Install a newer Python (https://www.python.org/downloads/), then e.g.: make PYTHON=python3.12 serve" >&2; \
+	  exit 1; }
+
+# A .venv whose Python is too old or gone (uninstalled, upgraded) is made again, not reused.
+ifneq ($(wildcard $(VENV)/.site),)
+ifneq ($(shell $(BIN)/python -c 'import sys; print(sys.version_info >= (3, 11))' 2>/dev/null),True)
+$(info $(VENV) was made by an older or missing Python: making it again.)
+$(shell rm -rf $(VENV))
+endif
+endif
+
+$(VENV)/.site: requirements.txt pyproject.toml | python
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
@@ -27,17 +42,20 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.site  ## build the site and serve it with live reload on http://$(ADDR)/
-	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+serve: $(VENV)/.site  ## build the site and serve it on http://$(ADDR)/, rebuilt when a note changes
+	$(BIN)/edition serve --addr $(ADDR)
 
-build: $(VENV)/.site  ## build the site into ./site, failing on any warning
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+build: $(VENV)/.site  ## build the site into ./site, failing on any warning (give SITE_URL for the public address)
+	$(BIN)/edition build --site-dir $(SITE)
 
 check: $(VENV)/.site  ## validate every annotation without building the site
 	$(BIN)/edition check
 
 tools:  ## install Chromium, Java and the npm quality tools if they are missing
 	sh tests/install-tools.sh
+
+hooks: $(VENV)/.dev  ## check the notes and lint the code before each commit (pre-commit, inside .venv)
+	$(BIN)/pre-commit install
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
-"""The contributor's command line: `edition check` validates every note, `edition new` starts one."""
+"""The contributor's command line: `edition check` validates every note, `edition new` starts one,
+`edition serve` and `edition build` preview and build the site (also where `make` is missing)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import preview
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
@@ -50,10 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--quote", "-q", help="the exact words of the original the note is about")
     new.add_argument("--kind", "-k", choices=KINDS, default="context")
     new.add_argument("--document", "-d", help="the document id (default: the only document)")
+    serve = commands.add_parser("serve", help="build the site and serve it, rebuilding it when a file changes")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)")
+    build = commands.add_parser("build", help="build the site, failing on any warning")
+    build.add_argument("--site-dir", default="site", help="default: site")
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
         return check(root / args.annotations, root / args.documents, root)
+    if args.command == "serve":
+        return preview.serve(args.addr)
+    if args.command == "build":
+        return preview.build(args.site_dir)
     return scaffold(args, root)
 
 
