@@ -15,7 +15,7 @@ from . import export
 from .anchoring import PageText, read_page
 from .model import Edition
 from .problems import EditionError
-from .render import json_script, render_corrections, render_document, render_guide, render_handout
+from .render import anchor_ids, json_script, render_corrections, render_document, render_guide, render_handout
 from .validate import load_edition
 
 
@@ -86,6 +86,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             excerpts_url=get_relative_url(f"{data}excerpts.json", page.url),
             handout_url=get_relative_url(f"{prefix}handout/", page.url),
         )
+        # MkDocs checks `page.md#id` links against the ids it saw in the Markdown: add the notes' and paragraphs'.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(fragment)
         return fragment + json_script(reviews)
 
     @event_priority(-200)  # last: the annotations' selectors describe the page exactly as published

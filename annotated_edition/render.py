@@ -30,6 +30,7 @@ class Segment:
 # A word followed by a space and ? ! : ; or », or « and a space before a word: kept on one line,
 # so that no line starts with a lone mark. Only markup changes: the characters stay as published.
 _KEEP_TOGETHER = re.compile(r"\S+[ \u00a0\u202f][?!:;»]+|«[ \u00a0\u202f]\S+")
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def typeset(text: str) -> Markup:
@@ -262,3 +263,8 @@ def fragment_url(url: str, excerpt: str, words: int = 4) -> str:
 def _fragment_text(words: list[str]) -> str:
     # The fragment's syntax reserves `-`, `,` and `&`: quote them along with everything else.
     return quote(" ".join(words), safe="").replace("-", "%2D")
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids of the elements of a fragment this module rendered (attributes always double-quoted)."""
+    return set(ANCHOR_ID.findall(html))

@@ -131,19 +131,51 @@ def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, languag
         assert items == by_language[language]
 
 
-def test_a_bad_note_stops_the_build_with_file_and_line_and_no_traceback(tmp_path: Path):
+def build_copy(tmp_path: Path, path: str, old: str, new: str) -> subprocess.CompletedProcess:
+    """Build a copy of the repository in which `old` is replaced by `new` in the file `path`."""
     for name in ("mkdocs.yml", "docs", "overrides", "annotations"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    bad = tmp_path / "annotations" / "pcf-sommet-ia" / "bad-note.yml"
-    bad.write_text((ROOT / "tests" / "fixtures" / "invalid" / "url-http.yml").read_text("utf-8"), encoding="utf-8")
-    result = subprocess.run(
+    changed = tmp_path / path
+    text = changed.read_text("utf-8") if changed.exists() else ""
+    assert old in text
+    changed.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=tmp_path,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
     )
+
+
+MGX = "annotations/pcf-sommet-ia/mgx-abu-dhabi-fund.yml"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        (MGX, "url: https://", "url: http://", "mgx-abu-dhabi-fund.yml:38: `url` of source 1 must use https://"),
+        (MGX, "paragraph: 3", "paragraph: 10.0", "mgx-abu-dhabi-fund.yml:2: `paragraph` must be a whole number"),
+        (
+            "docs/documents/pcf-sommet-ia/document.yml",
+            "date: 2025-02-10",
+            "date: 10 février 2025",
+            "document.yml:11: `date` must be a date written YYYY-MM-DD",
+        ),
+        (
+            "docs/guide.md",
+            "(index.md#data-centers-only)",
+            "(index.md#data-centres-only)",
+            "the doc 'index.md' does not contain an anchor '#data-centres-only'",
+        ),
+    ],
+    ids=["note-http", "paragraph-float", "document-date-in-words", "broken-note-link"],
+)
+def test_a_bad_input_stops_the_build_with_a_clear_message_and_no_traceback(
+    tmp_path: Path, path: str, old: str, new: str, expected: str
+):
+    result = build_copy(tmp_path, path, old, new)
     assert result.returncode != 0
-    assert "annotations/pcf-sommet-ia/bad-note.yml:12: `url` of source 1 must use https://" in result.stderr
+    assert expected in result.stderr
     assert "Traceback" not in result.stderr
