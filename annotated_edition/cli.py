@@ -8,10 +8,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import preview
+from . import history, preview
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
+from .summary import summarize
 from .validate import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation, highlighted, load_edition
 
 SCAFFOLD = """\
@@ -56,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)")
     build = commands.add_parser("build", help="build the site, failing on any warning")
     build.add_argument("--site-dir", default="site", help="default: site")
+    summary = commands.add_parser("summary", help="the notes added, changed or removed since a git revision")
+    summary.add_argument("--base", default="origin/main", help="the revision to compare with (default: origin/main)")
     args = parser.parse_args(argv)
     root = Path.cwd()
     if args.command == "check":
@@ -64,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return preview.serve(args.addr)
     if args.command == "build":
         return preview.build(args.site_dir)
+    if args.command == "summary":
+        return summarize_changes(args.base, root / args.annotations, root)
     return scaffold(args, root)
 
 
@@ -86,6 +91,17 @@ def check(annotations: Path, documents: Path, root: Path) -> int:
                 "check every claim against its sources again, then update `checked` and `recheck`",
                 file=sys.stderr,
             )
+    return 0
+
+
+def summarize_changes(base: str, annotations: Path, root: Path) -> int:
+    """Print, as Markdown, the notes added, changed or removed since `base` (for a pull request's summary)."""
+    try:
+        before = history.notes_at(base, annotations, root)
+    except history.HistoryError as error:
+        print(f"edition summary: cannot read the notes at `{base}`: {error}", file=sys.stderr)
+        return 2
+    print(summarize(before, history.notes_in_tree(annotations)))
     return 0
 
 
