@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Callable
 from functools import cached_property
 from importlib import resources
@@ -16,24 +17,24 @@ from typing import Any
 
 import fastjsonschema
 
+from .model import KINDS, VERDICTS
 from .problems import Problem
+from .strings import STRINGS
 from .yamlfile import Path_, YamlDocument
 
-# Words contributors see on the site, accepted as a guess for the value the file needs.
-FRENCH_LABELS = {
-    "contexte": "context",
-    "vérification": "fact-check",
-    "verification": "fact-check",
-    "vérification des faits": "fact-check",
-    "définition": "definition",
-    "traduction": "translation",
-    "exact": "accurate",
-    "plutôt exact": "mostly-accurate",
-    "plutot exact": "mostly-accurate",
-    "trompeur": "misleading",
-    "inexact": "inaccurate",
-    "invérifiable": "unverifiable",
-    "inverifiable": "unverifiable",
+
+def _plain(word: str) -> str:
+    """Lowercase, without accents: `Vérification` and `verification` are the same guess."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.strip().lower()) if not unicodedata.combining(c))
+
+
+# The labels the site shows for kinds and verdicts, in every language, accepted as a guess for
+# the value the file needs: `vérification` -> `fact-check`, `trompeur` -> `misleading`.
+SITE_LABELS = {
+    _plain(label): key.split(".", 1)[1]
+    for table in STRINGS.values()
+    for key, label in table.items()
+    if key.startswith(("kind.", "verdict.")) and key.split(".", 1)[1] in (*KINDS, *VERDICTS)
 }
 
 MissingMessage = Callable[[str, Path_], "str | None"]
@@ -161,8 +162,8 @@ def _enum_message(where: str, instance: Any, options: list) -> str:
         return f"{where} has not been chosen: write one of {listed}"
     shown = instance if isinstance(instance, str) else json.dumps(instance, ensure_ascii=False)
     words = [str(option) for option in options]
-    french = FRENCH_LABELS.get(str(instance).strip().lower())
-    guess = [french] if french in words else difflib.get_close_matches(str(instance), words, n=1)
+    label = SITE_LABELS.get(_plain(str(instance)))
+    guess = [label] if label in words else difflib.get_close_matches(str(instance), words, n=1)
     hint = f" (did you mean `{guess[0]}`?)" if guess else ""
     return f"{where} must be one of: {listed}; `{shown}` is not{hint}"
 
