@@ -54,6 +54,8 @@ def built_site(tmp_path_factory, site_origin) -> Path:
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    # No line that looks like breakage to a newcomer: every link and anchor resolves.
+    assert "contains a link" not in result.stderr and "unrecognized relative link" not in result.stderr, result.stderr
     return site
 
 
