@@ -99,7 +99,7 @@ def weight() -> None:
 
 def synthetic_project(notes: int, folder: Path, paragraphs: int = 200) -> Path:
     """A copy of the site whose document has `paragraphs` paragraphs and `notes` notes."""
-    for name in ("mkdocs.yml", "overrides"):
+    for name in ("mkdocs.yml", "overrides", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / name)
     shutil.copytree(ROOT / "docs", folder / "docs")

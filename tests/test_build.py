@@ -110,6 +110,8 @@ def test_every_page_has_its_language_its_own_description_and_no_stray_front_matt
         assert html.html["lang"] == ("en" if path.relative_to(built_site).parts[0] == "en" else "fr"), path
         description = html.select_one('meta[name="description"]')
         assert description is not None and len(description["content"]) > 40, path
+        for example in html.select("article pre"):  # the contributor guide shows notes' YAML
+            example.decompose()
         assert "title:" not in html.select_one("article").get_text(), path
 
 
@@ -133,7 +135,7 @@ def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, languag
 
 def build_copy(tmp_path: Path, path: str, old: str, new: str) -> subprocess.CompletedProcess:
     """Build a copy of the repository in which `old` is replaced by `new` in the file `path`."""
-    for name in ("mkdocs.yml", "docs", "overrides", "annotations"):
+    for name in ("mkdocs.yml", "docs", "overrides", "annotations", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     changed = tmp_path / path
@@ -179,3 +181,14 @@ def test_a_bad_input_stops_the_build_with_a_clear_message_and_no_traceback(
     assert result.returncode != 0
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("language", "path"), [("fr", "contributing/index.html"), ("en", "en/contributing/index.html")])
+def test_the_contributor_guide_is_on_the_site_and_linked_from_about(built_site: Path, language: str, path: str):
+    guide = BeautifulSoup((built_site / path).read_text("utf-8"), "html.parser")
+    assert "investors-notre-dame-strategy" in guide.get_text()
+    assert guide.select("table") and guide.select("pre code")  # the verdicts table and the commands
+    assert "8<" not in guide.get_text()
+    about = "about/index.html" if language == "fr" else "en/about/index.html"
+    links = [a["href"] for a in BeautifulSoup((built_site / about).read_text("utf-8"), "html.parser").select("a")]
+    assert "../contributing/" in links

@@ -35,7 +35,7 @@ def wait_for(condition, seconds: float):
 
 
 def test_serve_rebuilds_when_a_note_changes(tmp_path: Path):
-    for name in ("mkdocs.yml", "docs", "annotations", "overrides"):
+    for name in ("mkdocs.yml", "docs", "annotations", "overrides", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     with socket.socket() as probe:
