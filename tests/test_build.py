@@ -183,7 +183,9 @@ def test_a_bad_input_stops_the_build_with_a_clear_message_and_no_traceback(
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("language", "path"), [("fr", "contributing/index.html"), ("en", "en/contributing/index.html")])
+@pytest.mark.parametrize(
+    ("language", "path"), [("fr", "contributing/index.html"), ("en", "en/contributing/index.html")]
+)
 def test_the_contributor_guide_is_on_the_site_and_linked_from_about(built_site: Path, language: str, path: str):
     guide = BeautifulSoup((built_site / path).read_text("utf-8"), "html.parser")
     assert "investors-notre-dame-strategy" in guide.get_text()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from annotated_edition.cli import main
 from annotated_edition.validate import load_edition
@@ -69,3 +70,22 @@ def test_the_guides_commands_and_messages_are_what_a_contributor_sees(
     reported = capsys.readouterr().err.splitlines()
     shown = [line for block in blocks(guide, "text") for line in block.splitlines() if line.startswith("annotations/")]
     assert shown and all(line in reported for line in shown)
+
+
+def test_the_pull_request_template_asks_the_contributor_in_both_languages():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text("utf-8")
+    for asked in (
+        "Identifiant(s) · Id(s)",
+        "## Aperçu · Preview",
+        "J'ai ouvert chaque source",
+        "I opened every source",
+    ):
+        assert asked in template
+
+
+@pytest.mark.parametrize("form", sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")), ids=lambda p: p.stem)
+def test_issue_forms_speak_both_languages(form: Path):
+    data = yaml.safe_load(form.read_text("utf-8"))
+    labels = [data["name"], data["description"]]
+    labels += [field["attributes"]["label"] for field in data["body"] if "label" in field.get("attributes", {})]
+    assert all(" · " in label for label in labels), labels
