@@ -163,7 +163,7 @@ MGX = "annotations/pcf-sommet-ia/mgx-abu-dhabi-fund.yml"
             "docs/documents/pcf-sommet-ia/document.yml",
             "date: 2025-02-10",
             "date: 10 février 2025",
-            "document.yml:11: `date` must be a date written YYYY-MM-DD",
+            "document.yml:12: `date` must be a date written YYYY-MM-DD",
         ),
         (
             "docs/guide.md",
