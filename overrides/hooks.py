@@ -5,6 +5,8 @@ Kept apart from the edition plugin: they concern the theme, not the annotations.
 
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -30,15 +32,40 @@ def _valid(html: str) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
-    """Material's language switch fetches `sitemap.xml` beside each alternate page, but the i18n
-    plugin writes only the root one (which lists every language): give each language a copy, so
-    that readers' browsers get no 404."""
+    """One sitemap per language, each listing only its own pages (a sitemap may only list addresses
+    under its own folder), and a robots.txt that names them. Material's language switch also
+    fetches `sitemap.xml` beside each alternate page, which these files answer."""
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return
     site = Path(config.site_dir)
     sitemap = site / "sitemap.xml"
-    for language in i18n.build_languages:
-        copy = site / language / "sitemap.xml"
-        if language != i18n.default_language and sitemap.is_file() and copy.parent.is_dir():
-            copy.write_bytes(sitemap.read_bytes())
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text("utf-8")
+    head, tail = text[: text.index("<url>")], text[text.rindex("</url>") + len("</url>") :]
+    entries = _URL.findall(text)
+    others = [language for language in i18n.build_languages if language != i18n.default_language]
+    addresses = []
+    for language in [i18n.default_language, *others]:
+        folder = "" if language == i18n.default_language else f"{language}/"
+        mine = [
+            entry
+            for entry in entries
+            if _language_of(entry, config.site_url, others, i18n.default_language) == language
+        ]
+        data = (head + "\n    ".join(mine) + tail).encode("utf-8")
+        (site / folder / "sitemap.xml").write_bytes(data)
+        (site / folder / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+        addresses.append(f"{config.site_url}{folder}sitemap.xml")
+    robots = ["User-agent: *", "Allow: /", "", *[f"Sitemap: {address}" for address in addresses]]
+    (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
+
+
+_URL = re.compile(r"<url>.*?</url>", re.DOTALL)
+_LOC = re.compile(r"<loc>([^<]*)</loc>")
+
+
+def _language_of(entry: str, site_url: str, others: list[str], default: str) -> str:
+    path = _LOC.search(entry).group(1).removeprefix(site_url)
+    return next((language for language in others if path.startswith(f"{language}/")), default)

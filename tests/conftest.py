@@ -35,15 +35,13 @@ def site_origin() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_origin) -> Path:
-    """The real site, built with `mkdocs build --strict` exactly as `make build` does."""
-    site = tmp_path_factory.mktemp("site")
+def build_site(site: Path, site_url: str) -> Path:
+    """The real site, built with `mkdocs build --strict` exactly as `make build` does, for `site_url`."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
-        "SITE_URL": site_origin + "/",
+        "SITE_URL": site_url,
     }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
@@ -57,6 +55,12 @@ def built_site(tmp_path_factory, site_origin) -> Path:
     # No line that looks like breakage to a newcomer: every link and anchor resolves.
     assert "contains a link" not in result.stderr and "unrecognized relative link" not in result.stderr, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_origin) -> Path:
+    """The real site, built for the local address the tests serve it at."""
+    return build_site(tmp_path_factory.mktemp("site"), site_origin + "/")
 
 
 @pytest.fixture(scope="session")
