@@ -70,10 +70,13 @@ def web_annotation_collection(
     collection_url: str,
     publisher: str,
     page: PageText,
+    publisher_url: str = "",
 ) -> dict:
-    """Every note as a W3C Web Annotation, in one AnnotationCollection (JSON-LD)."""
+    """Every note as a W3C Web Annotation, in one AnnotationCollection (JSON-LD) of one page."""
     document = edition.documents[document_id]
     notes = edition.annotations[document_id]
+    first = f"{collection_url}#page-1"
+    publisher_agent = {"id": publisher_url or page_url, "type": "Organization", "name": publisher}
     return {
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": collection_url,
@@ -82,16 +85,29 @@ def web_annotation_collection(
         "total": len(notes),
         "rights": LICENSE_URL,
         "first": {
-            "id": f"{collection_url}#page-1",
+            "id": first,
             "type": "AnnotationPage",
+            "partOf": collection_url,
             "startIndex": 0,
-            "items": [web_annotation(document, note, language, page_url, publisher, page) for note in notes],
+            "items": [web_annotation(document, note, language, page_url, publisher_agent, page) for note in notes],
         },
+        "last": first,
     }
 
 
+def date_time(day: date) -> str:
+    """A day as the xsd:dateTime the Web Annotation and Atom formats require (midnight UTC)."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def last_change(note: Annotation, document: Document) -> date:
+    """The last day the note changed: added, checked again, or corrected."""
+    corrected = [correction.date for correction in document.corrections if correction.note == note.id]
+    return max([note.added, note.checked, *corrected])
+
+
 def web_annotation(
-    document: Document, note: Annotation, language: str, page_url: str, publisher: str, page: PageText
+    document: Document, note: Annotation, language: str, page_url: str, publisher: dict, page: PageText
 ) -> dict:
     """One note: its text as a TextualBody, its sources as linked bodies, its target on the page."""
     body = [
@@ -110,18 +126,24 @@ def web_annotation(
         if source.lang:
             linked["language"] = source.lang
         body.append({"type": "SpecificResource", "purpose": "linking", "source": linked})
-    creators = [{"type": "Organization", "name": publisher}]
-    creators += [{"type": "Person", "name": name} for name in note.contributors]
-    return {
+    creators = [publisher, *({"type": "Person", "name": name} for name in note.contributors)]
+    annotation = {
         "id": f"{page_url}#{note.id}",
         "type": "Annotation",
         "motivation": MOTIVATIONS[note.kind],
-        "created": note.added.isoformat(),
+        "created": date_time(note.added),
         "creator": creators,
         "rights": LICENSE_URL,
         "body": body,
-        "target": {"source": page_url, "selector": _selectors(page, document, note, language)},
+        "target": {
+            "type": "SpecificResource",
+            "source": {"id": page_url, "type": "Text", "format": "text/html", "language": language},
+            "selector": _selectors(page, document, note, language),
+        },
     }
+    if last_change(note, document) > note.added:
+        annotation["modified"] = date_time(last_change(note, document))
+    return annotation
 
 
 def _selectors(page: PageText, document: Document, note: Annotation, language: str) -> list[dict] | dict:
@@ -263,7 +285,7 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
     ElementTree.register_namespace("", atom)
     document = edition.documents[document_id]
     notes = {note.id: note for note in edition.annotations[document_id]}
-    entries = [(note.added, note, None) for note in notes.values()]
+    entries = [(last_change(note, document), note, None) for note in notes.values()]
     entries += [(correction.date, notes[correction.note], correction) for correction in document.corrections]
     entries.sort(key=lambda entry: (entry[0], entry[1].id, entry[2] is not None), reverse=True)
     updated = max((entry[0] for entry in entries), default=document.date)
@@ -276,7 +298,7 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
     feed = ElementTree.Element(f"{{{atom}}}feed", {"xml:lang": language})
     sub(feed, "title", f"{document.title[language]} — {strings.text(language, 'column.notes')}")
     sub(feed, "id", feed_url)
-    sub(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
+    sub(feed, "updated", date_time(updated))
     sub(feed, "link", rel="self", href=feed_url)
     sub(feed, "link", rel="alternate", href=page_url)
     sub(sub(feed, "author"), "name", publisher)
@@ -292,8 +314,8 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
             sub(entry, "title", f"{kind} — {note.title[language]}")
             sub(entry, "id", f"{page_url}#{note.id}")
             sub(entry, "content", render_markdown(note.body[language]), type="html")
-        sub(entry, "published", f"{when.isoformat()}T00:00:00Z")
-        sub(entry, "updated", f"{when.isoformat()}T00:00:00Z")
+        sub(entry, "published", date_time(correction.date if correction else note.added))
+        sub(entry, "updated", date_time(when))
         sub(entry, "link", rel="alternate", href=f"{page_url}#{note.id}")
         sub(entry, "category", term=note.kind, label=kind)
     ElementTree.indent(feed)
@@ -327,7 +349,7 @@ def exports(
         f"{folder}excerpts.json": to_json(excerpts(edition, document_id), readable=False),
         f"{folder}annotations.jsonld": to_json(
             web_annotation_collection(
-                edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher, page
+                edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher, page, here
             )
         ),
         f"{folder}claimreview.jsonld": to_json(

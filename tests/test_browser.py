@@ -454,7 +454,7 @@ def test_exported_annotations_anchor_in_the_page_they_target(open_page, built_si
     for item, found in zip(
         collection["first"]["items"], page.evaluate(ANCHOR, collection["first"]["items"]), strict=True
     ):
-        assert item["target"]["source"] == page.url.split("#")[0]
+        assert item["target"]["source"]["id"] == page.url.split("#")[0]
         note = notes[item["id"].rsplit("#", 1)[1]]
         if "fragment" in found:
             assert found["fragment"] == 1, item["id"]

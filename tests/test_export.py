@@ -149,3 +149,27 @@ def test_corrections_reach_the_feed():
     assert entry.find(f"{ATOM}title").text.startswith("Correction — ")
     assert "Figure corrected." in entry.find(f"{ATOM}content").text
     assert entry.find(f"{ATOM}link").get("href") == f"https://x.org/en/#{note.id}"
+
+
+def test_each_feed_entry_is_updated_when_its_note_last_changed():
+    """Atom `updated` per note: added, checked again, or corrected; a feed reader can tell what changed."""
+    edition = load_edition(ROOT / "annotations", ROOT / "docs" / "documents", ROOT, date.today())
+    first, second, third = edition.annotations[DOCUMENT][:3]
+    notes = [
+        replace(first, added=date(2025, 3, 1), checked=date(2025, 3, 1)),
+        replace(second, added=date(2025, 3, 1), checked=date(2025, 9, 14)),
+        replace(third, added=date(2025, 3, 1), checked=date(2025, 3, 1)),
+    ]
+    correction = Correction(date(2026, 1, 5), third.id, {"fr": "Corrigé.", "en": "Corrected."})
+    document = replace(edition.documents[DOCUMENT], corrections=(correction,))
+    edition = replace(edition, documents={DOCUMENT: document}, annotations={DOCUMENT: tuple(notes)})
+    feed = ElementTree.fromstring(
+        export.atom_feed(edition, DOCUMENT, "en", "https://x.org/en/", "https://x.org/en/f", "Ed")
+    )
+    updated = {entry.find(f"{ATOM}id").text: entry.find(f"{ATOM}updated").text for entry in feed.iter(f"{ATOM}entry")}
+    assert updated[f"https://x.org/en/#{first.id}"] == "2025-03-01T00:00:00Z"
+    assert updated[f"https://x.org/en/#{second.id}"] == "2025-09-14T00:00:00Z"
+    assert updated[f"https://x.org/en/#{third.id}"] == "2026-01-05T00:00:00Z"
+    assert feed.find(f"{ATOM}updated").text == "2026-01-05T00:00:00Z"
+    published = [entry.find(f"{ATOM}published").text for entry in feed.iter(f"{ATOM}entry")]
+    assert published.count("2025-03-01T00:00:00Z") == 3
