@@ -68,20 +68,21 @@ def apa(work: Work) -> Markup:
     language, document = work.language, work.document
     if work.note:
         note = work.note
-        return Markup("{site}. ({date}). <i>{title}</i> [{what}]. {in_} <i>{doc}</i>. {url}").format(
+        return Markup("{site}. ({date}). <i>{title}</i> [{what}]. {in_} <i>{doc}</i>{version}. {url}").format(
             site=work.site_name,
             date=_apa_date(note.added, language),
             title=_no_end(note.title[language]),
             what=_describe_note(work),
             in_=_t(work, "cite.in"),
             doc=_no_end(document.title[language]),
+            version=f" ({_version(work)})" if _version(work) else "",
             url=_link(work.url),
         )
     return Markup("{author}. ({date}). <i>{title}</i> ({ed}). {site}. {url}").format(
         author=document.source_publisher,
         date=_apa_date(document.date, language),
         title=_no_end(document.title[language]),
-        ed=_t(work, "cite.ed"),
+        ed=", ".join(part for part in (_t(work, "cite.ed"), _version(work)) if part),
         site=work.site_name,
         url=_link(work.url),
     )
@@ -92,18 +93,20 @@ def mla(work: Work) -> Markup:
     accessed = Markup("{label} {date}.").format(label=_t(work, "cite.accessed"), date=_accessed(work, "mla"))
     if work.note:
         note = work.note
-        return Markup("{title} <i>{site}</i>, {date}, {url}. {accessed}").format(
+        return Markup("{title} <i>{site}</i>, {version}{date}, {url}. {accessed}").format(
             title=_quoted(note.title[language], language),
             site=work.site_name,
+            version=f"{_version(work)}, " if _version(work) else "",
             date=strings.short_date(note.added, language),
             url=_link(work.url, mla=True),
             accessed=accessed,
         )
     where = f"{_t(work, 'cite.para')} {work.paragraph}, " if work.paragraph else ""
-    return Markup("{author}. {title} <i>{site}</i>, {date}, {where}{url}. {accessed}").format(
+    return Markup("{author}. {title} <i>{site}</i>, {version}{date}, {where}{url}. {accessed}").format(
         author=document.source_publisher,
         title=_quoted(document.title[language], language),
         site=work.site_name,
+        version=f"{_version(work)}, " if _version(work) else "",
         date=strings.short_date(document.date, language),
         where=where,
         url=_link(work.url, mla=True),
@@ -115,19 +118,21 @@ def chicago(work: Work) -> Markup:
     language, document = work.language, work.document
     if work.note:
         note = work.note
-        return Markup("{site}. {title} {what}. {date}. {url}.").format(
+        return Markup("{site}. {title} {what}.{version} {date}. {url}.").format(
             site=work.site_name,
             title=_quoted(note.title[language], language),
             what=_describe_note(work),
+            version=f" {_version(work).capitalize()}." if _version(work) else "",
             date=strings.us_date(note.added, language),
             url=_link(work.url),
         )
     where = f" {_t(work, 'paragraph')} {work.paragraph}." if work.paragraph else ""
-    return Markup("{author}. {title}{where} {site}. {date}. {url}.").format(
+    return Markup("{author}. {title}{where} {site}.{version} {date}. {url}.").format(
         author=document.source_publisher,
         title=_quoted(document.title[language], language),
         where=where,
         site=work.site_name,
+        version=f" {_version(work).capitalize()}." if _version(work) else "",
         date=strings.us_date(document.date, language),
         url=_link(work.url),
     )
@@ -150,6 +155,8 @@ def bibtex(work: Work) -> Markup:
             ("date", document.date.isoformat()),
         ]
     fields += [("organization", _bib(work.site_name)), ("url", work.url)]
+    if document.version:
+        fields.append(("version", document.version.number))
     if work.paragraph:
         fields.append(("note", _bib(f"{_t(work, 'paragraph')} {work.paragraph}")))
     fields.append(("langid", {"fr": "french", "en": "english"}[language]))
@@ -157,6 +164,12 @@ def bibtex(work: Work) -> Markup:
     lines += [Markup("  {name} = {{{value}}},").format(name=name, value=value) for name, value in fields]
     lines.append(Markup("  urldate = {{{date}}}").format(date=_accessed(work, "iso")))
     return Markup("<pre><code>") + Markup("\n").join(lines) + Markup("\n}</code></pre>")
+
+
+def _version(work: Work) -> str:
+    """`version 1.1`: which state of the edition the reader saw, or nothing before a first release."""
+    version = work.document.version
+    return _t(work, "version", n=version.number) if version else ""
 
 
 def _describe_note(work: Work) -> str:

@@ -12,7 +12,7 @@ from . import history, preview
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
-from .summary import summarize
+from .summary import release_notes, summarize
 from .validate import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation, highlighted, load_edition
 
 SCAFFOLD = """\
@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--addr", default="127.0.0.1:8000", help="host:port (default: 127.0.0.1:8000)")
     build = commands.add_parser("build", help="build the site, failing on any warning")
     build.add_argument("--site-dir", default="site", help="default: site")
+    version = commands.add_parser("version", help="the edition's latest version (for releases)")
+    version.add_argument("--document", "-d", help="the document id (default: the only document)")
+    version.add_argument("--notes", action="store_true", help="print the release notes (Markdown) instead")
     summary = commands.add_parser("summary", help="the notes added, changed or removed since a git revision")
     summary.add_argument("--base", default="origin/main", help="the revision to compare with (default: origin/main)")
     args = parser.parse_args(argv)
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         return preview.serve(args.addr)
     if args.command == "build":
         return preview.build(args.site_dir)
+    if args.command == "version":
+        return print_version(args, root)
     if args.command == "summary":
         return summarize_changes(args.base, root / args.annotations, root)
     return scaffold(args, root)
@@ -91,6 +96,24 @@ def check(annotations: Path, documents: Path, root: Path) -> int:
                 "check every claim against its sources again, then update `checked` and `recheck`",
                 file=sys.stderr,
             )
+    return 0
+
+
+def print_version(args: argparse.Namespace, root: Path) -> int:
+    """The latest version number, or its release notes: what changed and which notes."""
+    try:
+        edition = load_edition(root / args.annotations, root / args.documents, root, date.today())
+    except EditionError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    document_id = args.document or (next(iter(edition.documents)) if len(edition.documents) == 1 else None)
+    if document_id not in edition.documents or edition.documents[document_id].version is None:
+        print("edition version: no versions.yml for this document (or choose one with --document)", file=sys.stderr)
+        return 2
+    if not args.notes:
+        print(edition.documents[document_id].version.number)
+        return 0
+    print(release_notes(next(release for release in edition.releases(document_id) if release.version)))
     return 0
 
 

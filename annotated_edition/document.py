@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .model import Correction, Document
+from .model import Correction, Document, Version
 from .problems import Problem, display_path
 from .schemas import Schema
 from .yamlfile import YamlDocument, read_yaml
@@ -13,6 +13,7 @@ from .yamlfile import YamlDocument, read_yaml
 DOCUMENT = Schema("document")
 QUESTIONS = Schema("questions")
 CORRECTIONS = Schema("corrections")
+VERSIONS = Schema("versions")
 
 
 def read_paragraphs(path: Path) -> list[tuple[int, str]]:
@@ -79,6 +80,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         return None, problems
     corrections = _corrections(folder / "corrections.yml", root, problems)
     questions = _questions(folder / "questions.yml", root, languages, size, problems)
+    versions = _versions(folder / "versions.yml", root, problems)
     source = data["source"]
     return Document(
         id=folder.name,
@@ -95,6 +97,7 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
         roles=roles,
         corrections=corrections,
         questions=questions,
+        versions=versions,
     ), problems
 
 
@@ -224,6 +227,45 @@ def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, pr
             questions[int(key)] = {language: tuple(by_language[language]) for language in languages}
     problems += found
     return {} if found else questions
+
+
+def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version, ...]:
+    """The edition's releases, oldest first: numbers that grow, dates that do not go back."""
+    log, display = _read_optional(path, root, problems, VERSIONS)
+    if log is None:
+        return ()
+    versions: list[Version] = []
+    found = []
+    for index, entry in enumerate(log.data):
+        when = _real_date(entry["date"])
+        line = log.line((index,))
+        if when is None:
+            found.append(
+                Problem(display, log.line((index, "date")), f"`date` `{entry['date']}` is not a real date: check it")
+            )
+            continue
+        version = Version(
+            entry["version"], when, {"fr": entry["fr"], "en": entry["en"]}, tuple(entry.get("retracted", ())), line
+        )
+        if versions and _number(version.number) <= _number(versions[-1].number):
+            found.append(
+                Problem(
+                    display,
+                    line,
+                    f"version {version.number} does not come after {versions[-1].number}: list versions oldest first",
+                )
+            )
+        elif versions and when < versions[-1].date:
+            found.append(
+                Problem(display, line, f"version {version.number} is dated before version {versions[-1].number}")
+            )
+        versions.append(version)
+    problems += found
+    return () if found else tuple(versions)
+
+
+def _number(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 def _read_optional(path: Path, root: Path, problems: list[Problem], schema: Schema) -> tuple[YamlDocument | None, str]:

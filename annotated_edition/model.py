@@ -56,6 +56,17 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Version:
+    """A release of a document's edition: its number, its date and what it changed."""
+
+    number: str
+    date: date
+    text: dict[str, str]
+    retracted: tuple[str, ...] = ()
+    line: int = 1
+
+
+@dataclass(frozen=True)
 class Document:
     """A text in its original language and its translations, split into paragraphs."""
 
@@ -73,10 +84,26 @@ class Document:
     roles: dict[int, str] = field(default_factory=dict)
     corrections: tuple[Correction, ...] = ()
     questions: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    versions: tuple[Version, ...] = ()  # oldest first
 
     @property
     def size(self) -> int:
         return len(self.paragraphs[self.original])
+
+    @property
+    def version(self) -> Version | None:
+        """The latest release, which readers see and cite."""
+        return self.versions[-1] if self.versions else None
+
+
+@dataclass(frozen=True)
+class Release:
+    """What one version changed, for the changelog; `version` is None for changes not yet released."""
+
+    number: str
+    version: Version | None
+    added: tuple[Annotation, ...]
+    corrected: tuple[Annotation, ...]
 
 
 @dataclass(frozen=True)
@@ -102,3 +129,26 @@ class Edition:
             for note in notes
             if note.recheck is not None and note.recheck < today
         ]
+
+    def releases(self, document_id: str) -> list[Release]:
+        """The changelog, newest first: each version with the notes added and corrected since the one before."""
+        document = self.documents[document_id]
+        if not document.versions:
+            return []
+        notes = self.annotations[document_id]
+        releases = []
+        after: date | None = None
+        for version in [*document.versions, None]:
+            until = version.date if version else None
+
+            def within(day: date, after=after, until=until) -> bool:
+                return (after is None or day > after) and (until is None or day <= until)
+
+            corrected = {correction.note for correction in document.corrections if within(correction.date)}
+            added = tuple(note for note in notes if within(note.added))
+            changed = tuple(note for note in notes if note.id in corrected and note not in added)
+            if version or added or changed:
+                number = version.number if version else document.versions[-1].number
+                releases.append(Release(number, version, added, changed))
+            after = until
+        return releases[::-1]

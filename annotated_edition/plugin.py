@@ -15,8 +15,19 @@ from . import export
 from .anchoring import PageText, read_page
 from .model import Edition
 from .problems import EditionError
-from .render import anchor_ids, json_script, render_corrections, render_document, render_guide, render_handout
+from .render import (
+    anchor_ids,
+    json_script,
+    render_corrections,
+    render_document,
+    render_guide,
+    render_handout,
+    render_versions,
+)
 from .validate import load_edition
+
+# Front-matter keys that name the document a page shows.
+DOCUMENT_KEYS = ("edition", "handout", "guide", "corrections", "versions")
 
 
 class EditionConfig(Config):
@@ -58,6 +69,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
+        if page.meta.get("versions"):
+            document_id = self._document(page, "versions")
+            return html + render_versions(self.edition, document_id, _language(config), _statement_url(page, config))
         if page.meta.get("guide"):
             return html + self._guide(page, config)
         if page.meta.get("handout"):
@@ -85,10 +99,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             citations_url=get_relative_url(f"{data}citations.json", page.url),
             excerpts_url=get_relative_url(f"{data}excerpts.json", page.url),
             handout_url=get_relative_url(f"{prefix}handout/", page.url),
+            versions_url=get_relative_url(f"{prefix}versions/", page.url),
         )
         # MkDocs checks `page.md#id` links against the ids it saw in the Markdown: add the notes' and paragraphs'.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(fragment)
         return fragment + json_script(reviews)
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Every page's template knows the edition's version, which printed pages carry."""
+        documents = self.edition.documents if self.edition else {}
+        named = next((page.meta[key] for key in DOCUMENT_KEYS if page.meta.get(key) in documents), None)
+        document = documents.get(named) or (next(iter(documents.values())) if len(documents) == 1 else None)
+        context["edition_version"] = document.version if document else None
+        return context
 
     @event_priority(-200)  # last: the annotations' selectors describe the page exactly as published
     def on_post_page(self, output: str, *, page, config) -> str:

@@ -75,6 +75,7 @@ def render_document(
     citations_url: str = "",
     excerpts_url: str = "",
     handout_url: str = "handout/",
+    versions_url: str = "versions/",
 ) -> str:
     """The edition page's content: header, then every paragraph with its texts, notes and citations."""
     document = edition.documents[document_id]
@@ -102,6 +103,7 @@ def render_document(
             cite_page=cite(),
             citations_url=citations_url,
             handout_url=handout_url,
+            versions_url=versions_url,
             excerpts_url=excerpts_url,
             updated=edition.updated(document_id),
             page_url=page_url,
@@ -162,6 +164,15 @@ def _reading_order(document: Document, language: str) -> list[str]:
 def _kinds(notes: tuple[Annotation, ...]) -> list[str]:
     """The kinds of note present, in the format's order (the filters offer these)."""
     return [kind for kind in KINDS if any(note.kind == kind for note in notes)]
+
+
+def render_versions(edition: Edition, document_id: str, language: str, page_url: str) -> str:
+    """The edition's changelog: every version, newest first, with the notes it added and corrected."""
+    return (
+        _environment()
+        .get_template("versions.html.j2")
+        .render(releases=edition.releases(document_id), language=language, page_url=page_url, **_words(language))
+    )
 
 
 def render_corrections(document: Document, language: str, page_url: str) -> str:

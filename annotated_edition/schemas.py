@@ -110,7 +110,8 @@ class Schema:
                     result.append(((*path, key), f"unknown key `{key}`{_in(path)}: {hint}"))
             return result
         if error.validator == "type":
-            return [(path, f"{where} must be {_wanted(error.validator_value)}, not {kind_of(instance)}")]
+            quoted = ': write it in quotes, e.g. "1.0"' if path[-1:] == ("version",) else ""
+            return [(path, f"{where} must be {_wanted(error.validator_value)}, not {kind_of(instance)}{quoted}")]
         if error.validator == "enum":
             return [(path, _enum_message(where, instance, error.validator_value))]
         if error.validator == "minProperties":
@@ -181,6 +182,8 @@ def _pattern_message(defined: str | None, where: str, instance: Any) -> str:
         return f"{where} is empty: write the text"
     if defined == "paragraph":
         return f"`{instance}` is not a paragraph number: write the number shown on the site (1, 2, 3…)"
+    if defined == "version":
+        return f"{where} must be a version number such as 1.1 (in quotes); `{instance}` is not"
     if defined == "id":
         return f"{where} must be a note's id (its file name without .yml); `{instance}` is not"
     if defined == "language":

@@ -75,6 +75,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "handout.to": "au",
         "print.edition": "Édition annotée",
         "print.version": "état du {date}",
+        "version": "version {n}",
+        "versions.title": "Versions de l’édition",
+        "versions.added": "Notes ajoutées ({n}) :",
+        "versions.corrected": "Notes corrigées ({n}) :",
+        "versions.retracted": "Notes retirées :",
+        "versions.since": "Depuis la version {n}",
     },
     "en": {
         "language.fr": "French",
@@ -148,6 +154,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "handout.to": "to",
         "print.edition": "Annotated edition",
         "print.version": "as of {date}",
+        "version": "version {n}",
+        "versions.title": "Versions of the edition",
+        "versions.added": "Notes added ({n}):",
+        "versions.corrected": "Notes corrected ({n}):",
+        "versions.retracted": "Notes retracted:",
+        "versions.since": "Since version {n}",
     },
 }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import Release
+
 Notes = dict[str, dict[str, Any]]  # "document/note-id" -> the note's data as read from its file
 
 
@@ -51,6 +53,31 @@ def summarize(before: Notes, after: Notes) -> str:
             "",
         ]
     )
+
+
+def release_notes(release: Release) -> str:
+    """A version's release notes, in both languages: what it changed, the notes added and corrected."""
+    version = release.version
+    lines = [
+        f"## Version {release.number} ({version.date.isoformat()})",
+        "",
+        version.text["en"],
+        "",
+        version.text["fr"],
+    ]
+    for label, notes in (
+        ("Notes added · Notes ajoutées", release.added),
+        ("Notes corrected · Notes corrigées", release.corrected),
+    ):
+        if notes:
+            lines += [
+                "",
+                f"**{label}** ({len(notes)}):",
+                *(f"- `{note.id}`: {_cell(note.title['en'])}" for note in notes),
+            ]
+    if version.retracted:
+        lines += ["", "**Notes retracted · Notes retirées**: " + ", ".join(f"`{i}`" for i in version.retracted)]
+    return "\n".join(lines) + "\n"
 
 
 def _title(data: dict[str, Any]) -> str:

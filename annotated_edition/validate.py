@@ -323,7 +323,8 @@ def _check_unique_ids(found: dict[str, list[Annotation]]) -> list[Problem]:
 
 
 def _check_corrections(found, documents, documents_dir: Path, root: Path, today: date) -> list[Problem]:
-    """Every correction names an existing note of its document and a date that has passed."""
+    """Every correction names an existing note of its document and a date that has passed; every
+    version is dated in the past and its retracted notes are gone."""
     problems = []
     for doc_id, document in documents.items():
         display = display_path(documents_dir / doc_id / "corrections.yml", root)
@@ -339,6 +340,19 @@ def _check_corrections(found, documents, documents_dir: Path, root: Path, today:
                 )
             if correction.date > today:
                 problems.append(Problem(display, correction.line, f"`date` {correction.date} is in the future"))
+        versions = display_path(documents_dir / doc_id / "versions.yml", root)
+        for version in document.versions:
+            if version.date > today:
+                problems.append(Problem(versions, version.line, f"version {version.number} is dated in the future"))
+            for note_id in version.retracted:
+                if note_id in ids:
+                    problems.append(
+                        Problem(
+                            versions,
+                            version.line,
+                            f"`{note_id}` is listed as retracted but its note is still published: remove its file",
+                        )
+                    )
     return problems
 
 

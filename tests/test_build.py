@@ -194,3 +194,18 @@ def test_the_contributor_guide_is_on_the_site_and_linked_from_about(built_site: 
     about = "about/index.html" if language == "fr" else "en/about/index.html"
     links = [a["href"] for a in BeautifulSoup((built_site / about).read_text("utf-8"), "html.parser").select("a")]
     assert "../contributing/" in links
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_version_is_on_the_page_on_paper_and_in_the_changelog(built_site: Path, language: str):
+    versions = yaml.safe_load((DOCUMENT / "versions.yml").read_text("utf-8"))
+    latest = versions[-1]["version"]
+    root = "" if language == "fr" else "en/"
+    html = BeautifulSoup((built_site / root / "index.html").read_text("utf-8"), "html.parser")
+    link = html.select_one(".ed-meta a[href$='versions/']")
+    assert link is not None and link.get_text() == f"version {latest}"
+    assert f"version {latest} (" in html.select_one('style[media="print"]').get_text()
+    changelog = BeautifulSoup((built_site / root / "versions" / "index.html").read_text("utf-8"), "html.parser")
+    headings = [h.get_text() for h in changelog.select(".ed-version h2")]
+    assert [h.split(" — ")[0] for h in headings] == [f"Version {v['version']}" for v in reversed(versions)]
+    assert len(changelog.select(f"#version-{versions[0]['version'].replace('.', '-')} a")) == len(NOTES)  # all added

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 
 from annotated_edition.cite import Work, bibtex, citations, in_text
+from annotated_edition.model import Version
 from annotated_edition.strings import SHORT_MONTHS
 from annotated_edition.validate import check_annotation
 
@@ -88,3 +91,19 @@ def test_bibtex_parses_as_a_biblatex_online_entry(demo, note, part):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["date"]) and fields["urldate"] == "2026-11-28"
     assert fields["url"].startswith(URL) and fields["organization"] == r"Site \& Co"
     assert entry.key.startswith("demo")
+
+
+def test_every_citation_names_the_version_the_reader_saw(demo, note):
+    """Notes change: a citation says which version of the edition it refers to."""
+    released = replace(demo, versions=(Version("1.0", date(2026, 1, 2), {"fr": "a", "en": "a"}),))
+    released = replace(
+        released, versions=(*released.versions, Version("1.1", date(2026, 3, 4), {"fr": "b", "en": "b"}))
+    )
+    for part in ({}, {"paragraph": 2}, {"note": note}):
+        cited = styles(Work(released, "en", "Site", URL, **part))
+        assert all("version 1.1" in text(cited[style]).lower() for style in ("apa", "mla", "chicago")), cited
+        assert "version = {1.1}" in text(cited["bibtex"])
+        assert "version" not in text(styles(Work(demo, "en", "Site", URL, **part))["apa"])  # none before a release
+    assert text(styles(Work(released, "en", "Site", URL))["apa"]).startswith(
+        "Example. (2025, February 10). Demonstration document (annotated ed., version 1.1). Site."
+    )

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_edition.document import CORRECTIONS, DOCUMENT, QUESTIONS, load_documents
+from annotated_edition.document import CORRECTIONS, DOCUMENT, QUESTIONS, VERSIONS, load_documents
 from annotated_edition.problems import EditionError
 from annotated_edition.validate import NOTE, check_annotation, load_edition
 from annotated_edition.yamlfile import read_yaml
@@ -284,6 +284,7 @@ VALID_DOCUMENT_FILES = {
     "document.yml": read_yaml(DEMO / "document.yml", "document.yml")[0].data,
     "questions.yml": {"1": {"fr": ["Une question ?"], "en": ["A question?"]}},
     "corrections.yml": [{"date": "2026-01-15", "note": "summit-dates", "fr": "Corrigé.", "en": "Corrected."}],
+    "versions.yml": [{"version": "1.0", "date": "2026-01-15", "fr": "Première.", "en": "First.", "retracted": ["x"]}],
 }
 DOCUMENT_PATHS = (
     [
@@ -324,5 +325,10 @@ def test_no_value_in_a_document_file_crashes_the_loader(tmp_path_factory, case, 
     assert bool(problems) or "demo" in documents
     for problem in problems:
         assert problem.file == f"demo/{name}" and problem.line >= 1 and problem.message
-    schema = {"document.yml": DOCUMENT, "questions.yml": QUESTIONS, "corrections.yml": CORRECTIONS}[name]
+    schema = {
+        "document.yml": DOCUMENT,
+        "questions.yml": QUESTIONS,
+        "corrections.yml": CORRECTIONS,
+        "versions.yml": VERSIONS,
+    }[name]
     agree(data, schema)
