@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from . import history, preview
+from . import archive, history, preview
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
@@ -60,6 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     version = commands.add_parser("version", help="the edition's latest version (for releases)")
     version.add_argument("--document", "-d", help="the document id (default: the only document)")
     version.add_argument("--notes", action="store_true", help="print the release notes (Markdown) instead")
+    save = commands.add_parser("archive", help="ask the Internet Archive to keep a copy of every source that has none")
+    save.add_argument(
+        "--endpoint", default=archive.WAYBACK, help="Save Page Now's address (default: the Internet Archive)"
+    )
+    save.add_argument("--delay", type=float, default=10.0, help="seconds between two requests (default: 10)")
+    save.add_argument("--limit", type=int, help="archive at most this many sources in this run")
+    commands.add_parser("links", help="check that every source and archived copy still opens")
     summary = commands.add_parser("summary", help="the notes added, changed or removed since a git revision")
     summary.add_argument("--base", default="origin/main", help="the revision to compare with (default: origin/main)")
     args = parser.parse_args(argv)
@@ -72,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         return preview.build(args.site_dir)
     if args.command == "version":
         return print_version(args, root)
+    if args.command == "archive":
+        return archive_sources(args, root)
+    if args.command == "links":
+        return check_links(root / args.annotations, root)
     if args.command == "summary":
         return summarize_changes(args.base, root / args.annotations, root)
     return scaffold(args, root)
@@ -115,6 +127,36 @@ def print_version(args: argparse.Namespace, root: Path) -> int:
         return 0
     print(release_notes(next(release for release in edition.releases(document_id) if release.version)))
     return 0
+
+
+def archive_sources(args: argparse.Namespace, root: Path) -> int:
+    """Archive the sources without a copy; print what could not be archived."""
+    key, secret = os.environ.get("SPN_ACCESS_KEY"), os.environ.get("SPN_SECRET_KEY")
+    archiver = archive.SavePageNow(
+        args.endpoint, delay=args.delay, authorization=f"LOW {key}:{secret}" if key and secret else None
+    )
+    before = sum(1 for source in archive.sources(root / args.annotations, root) if not source.archive)
+    failures = archive.archive_missing(root / args.annotations, root, archiver, args.limit)
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    done = min(before, args.limit or before) - len(failures)
+    print(
+        f"Archived {done} source(s); {len(failures)} could not be archived; {before - done - len(failures)} left for later."
+    )
+    return 1 if failures else 0
+
+
+def check_links(annotations: Path, root: Path) -> int:
+    """Print every source or archived copy that no longer opens (exit 1), and those that could not be checked."""
+    broken, unsure = archive.broken_links(annotations, root)
+    for problem in broken:
+        print(problem)
+    if unsure:
+        print(f"\n{len(unsure)} address(es) refused the check (often a site blocking robots): open them by hand.")
+        for problem in unsure:
+            print(problem)
+    print(f"\n{len(broken)} source address(es) no longer open.")
+    return 1 if broken else 0
 
 
 def summarize_changes(base: str, annotations: Path, root: Path) -> int:
