@@ -151,6 +151,8 @@ def paragraph_views(document: Document, notes: tuple[Annotation, ...], language:
                     for lang in order
                 ],
                 "notes": [note_view(note, numbers[note.id], language) for note in here],
+                # The same words in the original publication, for a reader who checks the quotation.
+                "original_url": fragment_url(document.source_url, document.paragraphs[document.original][index]),
             }
         )
     return views

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -209,3 +210,15 @@ def test_the_version_is_on_the_page_on_paper_and_in_the_changelog(built_site: Pa
     headings = [h.get_text() for h in changelog.select(".ed-version h2")]
     assert [h.split(" — ")[0] for h in headings] == [f"Version {v['version']}" for v in reversed(versions)]
     assert len(changelog.select(f"#version-{versions[0]['version'].replace('.', '-')} a")) == len(NOTES)  # all added
+
+
+def test_each_paragraph_links_to_its_words_in_the_original_publication(built_site: Path):
+    source = yaml.safe_load((DOCUMENT / "document.yml").read_text("utf-8"))["source"]["url"]
+    french = [text for _, text in read_paragraphs(DOCUMENT / "fr.txt")]
+    links = page(built_site, "en").select("section.ed-par .ed-original-link")
+    assert len(links) == len(french)
+    for link, text in zip(links, french, strict=True):
+        address, fragment = link["href"].split("#:~:text=")
+        assert address == source
+        start = unquote(fragment.split(",")[0])
+        assert text.startswith(start) and len(start) >= min(len(text), 10), (start, text)
