@@ -359,4 +359,6 @@ def exports(
     }
     if language == document.original:
         files[f"{folder}text.json"] = to_json(text_json(document, page_urls))
+        for each in document.languages:  # the plain text, one paragraph per line, for reuse and diffing
+            files[f"{folder}{each}.txt"] = "\n\n".join(document.paragraphs[each]) + "\n"
     return files

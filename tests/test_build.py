@@ -222,3 +222,17 @@ def test_each_paragraph_links_to_its_words_in_the_original_publication(built_sit
         assert address == source
         start = unquote(fragment.split(",")[0])
         assert text.startswith(start) and len(start) >= min(len(text), 10), (start, text)
+
+
+def test_only_what_is_meant_is_published(built_site: Path):
+    """No theme asset that nothing loads; the plain texts where the Data page offers them, and only there."""
+    assets = sorted(path.relative_to(built_site).as_posix() for path in (built_site / "assets").rglob("*.*"))
+    assert not [name for name in assets if name.endswith(".map") or "lunr" in name or "workers" in name], assets
+    pages = " ".join(path.read_text("utf-8") for path in built_site.rglob("*.html"))
+    assert all(name.rsplit("/", 1)[-1] in pages for name in assets), assets
+    assert not (built_site / "documents").exists()
+    for language in ("fr", "en"):
+        published = (built_site / "data" / "v1" / "pcf-sommet-ia" / f"{language}.txt").read_text("utf-8")
+        assert published.splitlines() == (DOCUMENT / f"{language}.txt").read_text("utf-8").splitlines()
+    data_page = (built_site / "data" / "index.html").read_text("utf-8")
+    assert 'href="v1/pcf-sommet-ia/fr.txt"' in data_page and 'href="v1/pcf-sommet-ia/en.txt"' in data_page
