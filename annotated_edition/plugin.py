@@ -13,6 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from . import export
 from .anchoring import PageText, read_page
+from .csp import with_policy
 from .model import Edition
 from .problems import EditionError
 from .render import (
@@ -44,6 +45,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.pages: dict[str, dict[str, str]] = {}  # document id -> language -> page URL
         self.site_names: dict[str, str] = {}  # language -> site name (the i18n plugin changes it per language)
         self.page_texts: dict[tuple[str, str], PageText] = {}  # (document id, language) -> the page's text
+        self._serving = False
 
     def on_pre_build(self, *, config) -> None:
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
@@ -58,6 +60,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             self.edition = None
             raise PluginError(error.report()) from None
         self._stamp = stamp
+
+    def on_startup(self, *, command, dirty) -> None:
+        self._serving = command == "serve"
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds and reloads the page when a note or a document's data changes."""
@@ -117,7 +122,14 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_post_page(self, output: str, *, page, config) -> str:
         if page.meta.get("edition") in (self.edition.documents if self.edition else ()):
             self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
-        return output
+        return self._secured(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return self._secured(output_content)  # 404.html is a template, not a page
+
+    def _secured(self, html: str) -> str:
+        # `mkdocs serve` adds its own inline live-reload script to every page: no policy there.
+        return html if self._serving else with_policy(html)
 
     def _corrections(self, page, config) -> str:
         document_id = self._document(page, "corrections")

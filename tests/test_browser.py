@@ -491,3 +491,54 @@ def test_statement_links_its_handout(open_page):
     page.locator(".ed-handout-link").click()
     page.wait_for_url("**/handout/")
     assert page.locator(".ed-handout").count() == 1
+
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push([event.violatedDirective, event.blockedURI, event.sample].join(" "));
+});
+"""
+ALL_PAGES = PAGES + ["/contributing/", "/versions/", "/404.html"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_content_security_policy_lets_every_page_work_and_blocks_nothing_it_shipped(browser, server, scheme):
+    """Every page, with every panel open and every citation and excerpt loaded: no violation."""
+    context = browser.new_context(viewport=WIDE, color_scheme=scheme)
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    errors = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    for path in ALL_PAGES + ["/en" + path for path in ALL_PAGES if path != "/404.html"]:
+        page.goto(server + path)
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
+        page.eval_on_selector_all("details", "panels => panels.forEach(p => { p.open = true; })")
+        if path == "/":  # the colour-scheme toggle is one of the inline scripts the policy allows
+            page.locator("[data-md-component=palette] label:not([hidden])").click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__violations") == [], path
+    assert errors == []
+    context.close()
+
+
+def test_the_policy_refuses_a_script_the_site_did_not_ship(open_page):
+    """As if a contributor's text had slipped a script through: the browser refuses to run it."""
+    page = open_page("/")
+    page.evaluate("""() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+      const script = document.createElement("script");
+      script.textContent = "window.__injected = true";
+      document.body.append(script);
+      const image = document.createElement("img");
+      image.src = "https://example.org/tracker.png";
+      document.body.append(image);
+    }""")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__injected") is None
+    assert set(page.evaluate("window.__violations")) >= {"script-src-elem", "img-src"}
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy and "https:" not in policy
