@@ -23,6 +23,7 @@ from .render import (
     render_document,
     render_guide,
     render_handout,
+    render_note_page,
     render_versions,
 )
 from .validate import load_edition
@@ -172,10 +173,41 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                     )
                 except export.AnchoringError as error:
                     raise PluginError(str(error)) from None
+                files.update(self._note_pages(document_id, language, prefix, config))
                 for name, text in files.items():
                     path = Path(config.site_dir) / prefix / name
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(text, encoding="utf-8")
+
+    def _note_pages(self, document_id: str, language: str, prefix: str, config) -> dict[str, str]:
+        """`notes/<id>/index.html` for every note: a page of its own, which a shared link previews."""
+        site = Path(config.site_dir)
+        stylesheets = [
+            path.relative_to(site).as_posix()
+            for pattern in ("assets/stylesheets/main.*.css", "assets/stylesheets/palette.*.css", "assets/edition.css")
+            for path in sorted(site.glob(pattern))
+        ]
+        root = "../../" + "../" * prefix.count("/")
+        pages = {}
+        for note in self.edition.annotations[document_id]:
+            urls = {
+                other: f"{config.site_url}{_language_root(other, config)}notes/{note.id}/"
+                for other in self.pages[document_id]
+            }
+            page = render_note_page(
+                self.edition,
+                document_id,
+                note,
+                language,
+                urls,
+                statement_url="../../",
+                site_name=self.site_names[language],
+                root=root,
+                stylesheets=stylesheets,
+                image=f"{config.site_url}assets/images/social.png",
+            )
+            pages[f"notes/{note.id}/index.html"] = with_policy(page)
+        return pages
 
 
 def _language(config) -> str:

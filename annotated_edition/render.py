@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -166,6 +167,47 @@ def _reading_order(document: Document, language: str) -> list[str]:
 def _kinds(notes: tuple[Annotation, ...]) -> list[str]:
     """The kinds of note present, in the format's order (the filters offer these)."""
     return [kind for kind in KINDS if any(note.kind == kind for note in notes)]
+
+
+def render_note_page(
+    edition: Edition,
+    document_id: str,
+    note: Annotation,
+    language: str,
+    urls: dict[str, str],
+    statement_url: str,
+    site_name: str,
+    root: str,
+    stylesheets: list[str],
+    image: str,
+) -> str:
+    """A note's own page (`notes/<id>/`): what a shared link previews, with the way back to the statement."""
+    document = edition.documents[document_id]
+    text = document.paragraphs[language][note.paragraph - 1]
+    before, after = text.split(note.quote[language], 1) if note.quote else (text, "")
+    view = note_view(note, 0, language)
+    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", view["body_html"])).split())
+    return (
+        _environment()
+        .get_template("note-page.html.j2")
+        .render(
+            document=document,
+            language=language,
+            note=view,
+            before=before,
+            after=after,
+            description=plain if len(plain) <= 200 else plain[:199].rsplit(" ", 1)[0] + "…",
+            url=urls[language],
+            alternates=urls,
+            locale={"fr": "fr_FR", "en": "en_GB"}.get(language, language),
+            statement_url=statement_url,
+            site_name=site_name,
+            root=root,
+            stylesheets=stylesheets,
+            image=image,
+            **_words(language),
+        )
+    )
 
 
 def render_versions(edition: Edition, document_id: str, language: str, page_url: str) -> str:

@@ -131,7 +131,7 @@ def test_everything_readable_without_javascript(open_page, built_site):
     assert alt.locator(".ed-text").is_visible()
 
 
-PAGES = ["/", "/guide/", "/methodology/", "/about/", "/data/", "/handout/"]
+PAGES = ["/", "/guide/", "/methodology/", "/about/", "/data/", "/handout/", "/notes/mgx-brookfield-share/"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 

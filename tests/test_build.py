@@ -236,3 +236,26 @@ def test_only_what_is_meant_is_published(built_site: Path):
         assert published.splitlines() == (DOCUMENT / f"{language}.txt").read_text("utf-8").splitlines()
     data_page = (built_site / "data" / "index.html").read_text("utf-8")
     assert 'href="v1/pcf-sommet-ia/fr.txt"' in data_page and 'href="v1/pcf-sommet-ia/en.txt"' in data_page
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_and_every_note_previews_itself_when_shared(built_site: Path, site_origin: str, language: str):
+    root = "" if language == "fr" else "en/"
+    for path in (built_site / root).glob("*/index.html"):
+        html = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        if path.parent.name in ("en", "notes", "data"):
+            continue
+        meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in html.select("meta[content]")}
+        assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary_large_image", path
+        assert meta["og:image"] == f"{site_origin}/assets/images/social.png"
+        assert meta["og:locale"] == {"fr": "fr_FR", "en": "en_GB"}[language]
+    assert (built_site / "assets" / "images" / "social.png").is_file()
+    statement = page(built_site, language)
+    for note in statement.select("details.ed-note"):
+        note_page = built_site / root / "notes" / note["id"] / "index.html"
+        html = BeautifulSoup(note_page.read_text("utf-8"), "html.parser")
+        meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in html.select("meta[content]")}
+        assert meta["og:title"] == html.select_one("h1").get_text() == note.select_one(".ed-note-title").get_text()
+        assert meta["og:url"] == f"{site_origin}/{root}notes/{note['id']}/"
+        assert html.select_one(f'a[href="../../#{note["id"]}"]') is not None  # back to it in the statement
+        assert note.select_one(f'a[href="notes/{note["id"]}/"]') is not None  # and from the statement to it
