@@ -285,9 +285,13 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
     ElementTree.register_namespace("", atom)
     document = edition.documents[document_id]
     notes = {note.id: note for note in edition.annotations[document_id]}
-    entries = [(last_change(note, document), note, None) for note in notes.values()]
-    entries += [(correction.date, notes[correction.note], correction) for correction in document.corrections]
-    entries.sort(key=lambda entry: (entry[0], entry[1].id, entry[2] is not None), reverse=True)
+    entries = [(last_change(note, document), note, None, 0) for note in notes.values()]
+    # A correction's place in the log (1, 2…) keeps its entry's id unique and stable: the log only grows.
+    entries += [
+        (correction.date, notes[correction.note], correction, number)
+        for number, correction in enumerate(document.corrections, start=1)
+    ]
+    entries.sort(key=lambda entry: (entry[0], entry[1].id, entry[3]), reverse=True)
     updated = max((entry[0] for entry in entries), default=document.date)
 
     def sub(parent, tag, text=None, **attributes):
@@ -303,12 +307,12 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
     sub(feed, "link", rel="alternate", href=page_url)
     sub(sub(feed, "author"), "name", publisher)
     sub(feed, "rights", LICENSE_TEXT[language])
-    for when, note, correction in entries:
+    for when, note, correction, number in entries:
         entry = sub(feed, "entry")
         kind = strings.text(language, f"kind.{note.kind}")
         if correction:
             sub(entry, "title", f"{strings.text(language, 'correction')} — {note.title[language]}")
-            sub(entry, "id", f"{feed_url}#correction-{when.isoformat()}-{note.id}")
+            sub(entry, "id", f"{feed_url}#correction-{number}")
             sub(entry, "content", f"<p>{escape(correction.text[language])}</p>", type="html")
         else:
             sub(entry, "title", f"{kind} — {note.title[language]}")

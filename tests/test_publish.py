@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -90,3 +91,53 @@ def test_exported_ids_and_links_are_under_the_site_address(subpath_site: Path):
             assert local_file(subpath_site, address.split("#")[0]).is_file(), (export, address)
     annotations = json.loads((subpath_site / "data/v1/pcf-sommet-ia/annotations.jsonld").read_text("utf-8"))
     assert annotations["id"].startswith(SITE_URL)
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+@pytest.mark.parametrize("folder", ["", "en/"])
+def test_feeds_follow_rfc_4287(subpath_site: Path, folder: str):
+    """The atom:feed and atom:entry rules of RFC 4287 (sections 4.1.1, 4.1.2, 3.3, 4.2.7)."""
+    feed = ElementTree.parse(subpath_site / folder / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+
+    def one(parent, name):
+        found = parent.findall(f"{ATOM}{name}")
+        assert len(found) == 1, (name, len(found))
+        return found[0]
+
+    for name in ("id", "title", "updated"):
+        one(feed, name)
+    assert RFC3339.match(one(feed, "updated").text)
+    assert feed.find(f"{ATOM}author/{ATOM}name").text  # so no entry needs its own
+    assert [link.get("href") for link in feed.findall(f"{ATOM}link[@rel='self']")] == [f"{SITE_URL}{folder}feed.xml"]
+    ids = set()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) >= 33
+    for entry in entries:
+        ids.add(one(entry, "id").text)
+        one(entry, "title")
+        assert RFC3339.match(one(entry, "updated").text) and RFC3339.match(one(entry, "published").text)
+        assert one(entry, "published").text <= one(entry, "updated").text
+        assert entry.find(f"{ATOM}content") is not None or entry.find(f"{ATOM}link[@rel='alternate']") is not None
+    assert len(ids) == len(entries)  # every entry has its own id
+    assert one(feed, "updated").text == max(entry.find(f"{ATOM}updated").text for entry in entries)
+
+
+@pytest.mark.parametrize("folder", ["", "en/"])
+def test_sitemaps_follow_the_sitemap_protocol(subpath_site: Path, folder: str):
+    """sitemaps.org: UTF-8, the urlset namespace, absolute <loc> under the sitemap's own folder, W3C dates."""
+    raw = (subpath_site / folder / "sitemap.xml").read_bytes()
+    raw.decode("utf-8")
+    urlset = ElementTree.fromstring(raw)
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert urlset.tag == f"{namespace}urlset"
+    urls = urlset.findall(f"{namespace}url")
+    assert 0 < len(urls) <= 50000 and len(raw) <= 50 * 1024 * 1024
+    for url in urls:
+        location = url.find(f"{namespace}loc").text
+        assert location.startswith(SITE_URL + folder) and len(location) < 2048
+        modified = url.find(f"{namespace}lastmod")
+        assert modified is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", modified.text)
