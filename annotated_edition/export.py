@@ -22,10 +22,13 @@ from .model import Annotation, Document, Edition
 
 FORMAT_VERSION = 1
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LICENSE_TEXT = {
-    "fr": "Notes et traduction : CC BY 4.0. Texte original : © Parti communiste français, reproduit pour commentaire.",
-    "en": "Notes and translation: CC BY 4.0. Original text: © Parti communiste français, reproduced for commentary.",
-}
+
+
+def licence_text(document: Document, language: str) -> str:
+    """Our notes and translation are CC BY 4.0; the original belongs to its publisher."""
+    return strings.text(language, "licence.text", publisher=document.source_publisher)
+
+
 MOTIVATIONS = {
     "fact-check": "assessing",
     "context": "commenting",
@@ -209,12 +212,13 @@ def claim_reviews(
 
 def annotations_json(edition: Edition, document_id: str, language: str, page_url: str) -> dict:
     """The documented, versioned JSON of every note in one language (see docs/data.md)."""
+    document = edition.documents[document_id]
     return {
         "version": FORMAT_VERSION,
         "document": document_id,
         "language": language,
         "page": page_url,
-        "license": {"url": LICENSE_URL, "text": LICENSE_TEXT[language]},
+        "license": {"url": LICENSE_URL, "text": licence_text(document, language)},
         "annotations": [
             {
                 "id": note.id,
@@ -267,7 +271,7 @@ def text_json(document: Document, page_urls: dict[str, str]) -> dict:
         "place": document.place,
         "source": {"url": document.source_url, "publisher": document.source_publisher},
         "pages": page_urls,
-        "license": {language: LICENSE_TEXT[language] for language in document.languages},
+        "license": {language: licence_text(document, language) for language in document.languages},
         "paragraphs": [
             {
                 "number": index + 1,
@@ -279,20 +283,24 @@ def text_json(document: Document, page_urls: dict[str, str]) -> dict:
     }
 
 
-def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, feed_url: str, publisher: str) -> str:
-    """An Atom feed of notes added and corrected, newest first."""
+def atom_feed(edition: Edition, pages: dict[str, str], language: str, feed_url: str, publisher: str) -> str:
+    """An Atom feed of the notes added and corrected on the documents `pages` maps to their page's URL,
+    newest first: one document's feed, or the whole site's."""
     atom = "http://www.w3.org/2005/Atom"
     ElementTree.register_namespace("", atom)
-    document = edition.documents[document_id]
-    notes = {note.id: note for note in edition.annotations[document_id]}
-    entries = [(last_change(note, document), note, None, 0) for note in notes.values()]
-    # A correction's place in the log (1, 2…) keeps its entry's id unique and stable: the log only grows.
-    entries += [
-        (correction.date, notes[correction.note], correction, number)
-        for number, correction in enumerate(document.corrections, start=1)
-    ]
-    entries.sort(key=lambda entry: (entry[0], entry[1].id, entry[3]), reverse=True)
-    updated = max((entry[0] for entry in entries), default=document.date)
+    entries = []
+    for document_id, page_url in pages.items():
+        document = edition.documents[document_id]
+        notes = {note.id: note for note in edition.annotations[document_id]}
+        entries += [(last_change(note, document), note, None, 0, page_url) for note in notes.values()]
+        # A correction's place in its log (1, 2…) keeps its entry's id unique and stable: the log only grows.
+        entries += [
+            (correction.date, notes[correction.note], correction, number, page_url)
+            for number, correction in enumerate(document.corrections, start=1)
+        ]
+    entries.sort(key=lambda entry: (entry[0], entry[4], entry[1].id, entry[3]), reverse=True)
+    first = edition.documents[next(iter(pages))]
+    updated = max((entry[0] for entry in entries), default=first.date)
 
     def sub(parent, tag, text=None, **attributes):
         element = ElementTree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
@@ -300,19 +308,21 @@ def atom_feed(edition: Edition, document_id: str, language: str, page_url: str, 
         return element
 
     feed = ElementTree.Element(f"{{{atom}}}feed", {"xml:lang": language})
-    sub(feed, "title", f"{document.title[language]} — {strings.text(language, 'column.notes')}")
+    title = first.title[language] if len(pages) == 1 else publisher
+    sub(feed, "title", f"{title} — {strings.text(language, 'column.notes')}")
     sub(feed, "id", feed_url)
     sub(feed, "updated", date_time(updated))
     sub(feed, "link", rel="self", href=feed_url)
-    sub(feed, "link", rel="alternate", href=page_url)
+    if len(pages) == 1:
+        sub(feed, "link", rel="alternate", href=next(iter(pages.values())))
     sub(sub(feed, "author"), "name", publisher)
-    sub(feed, "rights", LICENSE_TEXT[language])
-    for when, note, correction, number in entries:
+    sub(feed, "rights", "\n".join(licence_text(edition.documents[document_id], language) for document_id in pages))
+    for when, note, correction, number, page_url in entries:
         entry = sub(feed, "entry")
         kind = strings.text(language, f"kind.{note.kind}")
         if correction:
             sub(entry, "title", f"{strings.text(language, 'correction')} — {note.title[language]}")
-            sub(entry, "id", f"{feed_url}#correction-{number}")
+            sub(entry, "id", f"{page_url}#correction-{number}")
             sub(entry, "content", f"<p>{escape(correction.text[language])}</p>", type="html")
         else:
             sub(entry, "title", f"{kind} — {note.title[language]}")
@@ -359,7 +369,9 @@ def exports(
         f"{folder}claimreview.jsonld": to_json(
             claim_reviews(edition, document_id, language, page_url, publisher, site_url)
         ),
-        "feed.xml": atom_feed(edition, document_id, language, page_url, f"{here}feed.xml", publisher),
+        f"{folder}feed.xml": atom_feed(
+            edition, {document_id: page_url}, language, f"{here}{folder}feed.xml", publisher
+        ),
     }
     if language == document.original:
         files[f"{folder}text.json"] = to_json(text_json(document, page_urls))

@@ -10,6 +10,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from . import export
 from .anchoring import PageText, read_page
@@ -47,6 +48,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.site_names: dict[str, str] = {}  # language -> site name (the i18n plugin changes it per language)
         self.page_texts: dict[tuple[str, str], PageText] = {}  # (document id, language) -> the page's text
         self._serving = False
+        self.statement_pages: dict[str, str] = {}  # document id -> URL of the page showing it (this language)
 
     def on_pre_build(self, *, config) -> None:
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
@@ -72,17 +74,32 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             server.watch(str(folder), recursive=True)
         return server
 
+    def on_nav(self, nav, *, config, files):
+        """Which page shows each document, from the pages' front matter (`edition: <id>`), in this language."""
+        claims: dict[str, list] = {}
+        for file in files.documentation_pages():
+            _, meta = get_data(file.content_string)
+            if isinstance(meta, dict) and meta.get("edition"):
+                claims.setdefault(str(meta["edition"]), []).append(file)
+        for document_id, claimed in claims.items():
+            if len(claimed) > 1:
+                names = " and ".join(f"docs/{file.src_uri}" for file in claimed)
+                raise PluginError(f"{names} both show document `{document_id}`: keep `edition:` in one of them")
+        self.statement_pages = {document_id: claimed[0].url for document_id, claimed in claims.items()}
+        return nav
+
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
         if page.meta.get("versions"):
             document_id = self._document(page, "versions")
-            return html + render_versions(self.edition, document_id, _language(config), _statement_url(page, config))
+            statement = self._statement_url(page, document_id, "versions")
+            return html + render_versions(self.edition, document_id, _language(config), statement)
         if page.meta.get("guide"):
             return html + self._guide(page, config)
         if page.meta.get("handout"):
             document_id = self._document(page, "handout")
-            statement = config.site_url + _language_root(_language(config), config)
+            statement = config.site_url + self._statement_page(page, document_id, "handout")
             return html + render_handout(self.edition, document_id, _language(config), statement)
         if not page.meta.get("edition"):
             return html
@@ -134,12 +151,27 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _corrections(self, page, config) -> str:
         document_id = self._document(page, "corrections")
-        statement = _statement_url(page, config)
+        statement = self._statement_url(page, document_id, "corrections")
         return render_corrections(self.edition.documents[document_id], _language(config), statement)
 
     def _guide(self, page, config) -> str:
         document_id = self._document(page, "guide")
-        return render_guide(self.edition, document_id, _language(config), _statement_url(page, config))
+        statement = self._statement_url(page, document_id, "guide")
+        return render_guide(self.edition, document_id, _language(config), statement)
+
+    def _statement_page(self, page, document_id: str, key: str) -> str:
+        """The URL (from the site's root) of the page that shows `document_id`, or a clear error."""
+        if document_id not in self.statement_pages:
+            raise PluginError(
+                f"docs/{page.file.src_uri}:1: `{key}: {document_id}` but no page shows that document: "
+                f"add `edition: {document_id}` to the front matter of the page that should"
+            )
+        return self.statement_pages[document_id]
+
+    def _statement_url(self, page, document_id: str, key: str) -> str:
+        """A link from `page` to the page that shows `document_id`."""
+        target = self._statement_page(page, document_id, key)
+        return get_relative_url(target or ".", page.url).rstrip("/") + "/" if page.url != target else "./"
 
     def _document(self, page, key: str) -> str:
         """The document a page's front matter names under `key`, or a clear error."""
@@ -157,6 +189,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language built from inside the default one: the outer build writes everything
+        # One feed per language gathering every document's notes (each document also has its own).
+        languages = {language for urls in self.pages.values() for language in urls}
+        for language in sorted(languages):
+            prefix = _language_root(language, config)
+            pages = {
+                document_id: urls[language] for document_id, urls in sorted(self.pages.items()) if language in urls
+            }
+            feed = export.atom_feed(
+                self.edition, pages, language, f"{config.site_url}{prefix}feed.xml", self.site_names[language]
+            )
+            (Path(config.site_dir) / prefix / "feed.xml").write_text(feed, encoding="utf-8")
         for document_id, urls in sorted(self.pages.items()):
             for language in urls:
                 prefix = _language_root(language, config)
@@ -188,6 +231,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for path in sorted(site.glob(pattern))
         ]
         root = "../../" + "../" * prefix.count("/")
+        statement = self.pages[document_id][language].removeprefix(config.site_url)
         pages = {}
         for note in self.edition.annotations[document_id]:
             urls = {
@@ -200,7 +244,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 note,
                 language,
                 urls,
-                statement_url="../../",
+                statement_url=get_relative_url(statement or ".", f"{prefix}notes/{note.id}/").rstrip("/") + "/",
                 site_name=self.site_names[language],
                 root=root,
                 stylesheets=stylesheets,
@@ -213,12 +257,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.language
-
-
-def _statement_url(page, config) -> str:
-    """The statement is the home page of each language: a link to it, relative to `page`."""
-    root = _language_root(_language(config), config)
-    return get_relative_url(root or ".", page.url).rstrip("/") + "/" if page.url != root else "./"
 
 
 def _language_root(language: str, config) -> str:

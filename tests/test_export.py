@@ -141,7 +141,7 @@ def test_corrections_reach_the_feed():
     )
     edition = replace(edition, documents={DOCUMENT: corrected})
     feed = ElementTree.fromstring(
-        export.atom_feed(edition, DOCUMENT, "en", "https://x.org/en/", "https://x.org/en/feed.xml", "Ed")
+        export.atom_feed(edition, {DOCUMENT: "https://x.org/en/"}, "en", "https://x.org/en/feed.xml", "Ed")
     )
     entries = list(feed.iter(f"{ATOM}entry"))
     assert len(entries) == len(NOTES) + 1
@@ -164,7 +164,7 @@ def test_each_feed_entry_is_updated_when_its_note_last_changed():
     document = replace(edition.documents[DOCUMENT], corrections=(correction,))
     edition = replace(edition, documents={DOCUMENT: document}, annotations={DOCUMENT: tuple(notes)})
     feed = ElementTree.fromstring(
-        export.atom_feed(edition, DOCUMENT, "en", "https://x.org/en/", "https://x.org/en/f", "Ed")
+        export.atom_feed(edition, {DOCUMENT: "https://x.org/en/"}, "en", "https://x.org/en/f", "Ed")
     )
     updated = {entry.find(f"{ATOM}id").text: entry.find(f"{ATOM}updated").text for entry in feed.iter(f"{ATOM}entry")}
     assert updated[f"https://x.org/en/#{first.id}"] == "2025-03-01T00:00:00Z"
