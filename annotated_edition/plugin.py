@@ -15,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from . import export
 from .anchoring import PageText, read_page
 from .csp import with_policy
+from .i18n import languages
 from .model import Edition
 from .problems import EditionError
 from .render import (
@@ -186,12 +187,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     @event_priority(-150)  # after mkdocs-static-i18n has built the other languages: every page URL is known
     def on_post_build(self, *, config) -> None:
         """Write every language's open-data exports beside its pages (see docs/data.md)."""
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and i18n.building:
+        if languages(config).nested:
             return  # a language built from inside the default one: the outer build writes everything
         # One feed per language gathering every document's notes (each document also has its own).
-        languages = {language for urls in self.pages.values() for language in urls}
-        for language in sorted(languages):
+        built = {language for urls in self.pages.values() for language in urls}
+        for language in sorted(built):
             prefix = _language_root(language, config)
             pages = {
                 document_id: urls[language] for document_id, urls in sorted(self.pages.items()) if language in urls
@@ -255,15 +255,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
 
 def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.language
+    return languages(config).current
 
 
 def _language_root(language: str, config) -> str:
-    """mkdocs-static-i18n puts the default language at the site's root, each other under `<lang>/`."""
-    i18n = config.plugins.get("i18n")
-    default = i18n.default_language if i18n is not None else config.theme.language
-    return "" if language == default else f"{language}/"
+    return languages(config).root(language)
 
 
 def _stamp(*folders: Path) -> tuple:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from annotated_edition.i18n import languages
+
 # Material writes `autocomplete="off"` on its checkbox toggles, which HTML does not allow on
 # checkboxes (the Nu HTML checker reports it on every page).
 _INVALID = ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__search" autocomplete="off"')
@@ -35,8 +37,8 @@ def on_post_build(config) -> None:
     """One sitemap per language, each listing only its own pages (a sitemap may only list addresses
     under its own folder), and a robots.txt that names them. Material's language switch also
     fetches `sitemap.xml` beside each alternate page, which these files answer."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.building:
+    site_languages = languages(config)
+    if site_languages.nested or len(site_languages.built) < 2:
         return
     site = Path(config.site_dir)
     sitemap = site / "sitemap.xml"
@@ -45,14 +47,14 @@ def on_post_build(config) -> None:
     text = sitemap.read_text("utf-8")
     head, tail = text[: text.index("<url>")], text[text.rindex("</url>") + len("</url>") :]
     entries = _URL.findall(text)
-    others = [language for language in i18n.build_languages if language != i18n.default_language]
+    others = list(site_languages.built[1:])
     addresses = []
-    for language in [i18n.default_language, *others]:
-        folder = "" if language == i18n.default_language else f"{language}/"
+    for language in site_languages.built:
+        folder = site_languages.root(language)
         mine = [
             entry
             for entry in entries
-            if _language_of(entry, config.site_url, others, i18n.default_language) == language
+            if _language_of(entry, config.site_url, others, site_languages.default) == language
         ]
         data = (head + "\n    ".join(mine) + tail).encode("utf-8")
         (site / folder / "sitemap.xml").write_bytes(data)
