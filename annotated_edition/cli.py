@@ -44,8 +44,13 @@ checked: {today}       # the day you checked every claim against its sources
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
-    parser.add_argument("--annotations", type=Path, default=Path("annotations"), help="default: annotations")
-    parser.add_argument("--documents", type=Path, default=Path("docs/documents"), help="default: docs/documents")
+    settings = plugin_settings(Path.cwd() / "mkdocs.yml")
+    parser.add_argument(
+        "--annotations", type=Path, default=Path(settings["annotations"]), help="default: the site's setting"
+    )
+    parser.add_argument(
+        "--documents", type=Path, default=Path(settings["documents"]), help="default: the site's setting"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every annotation without building the site")
     new = commands.add_parser("new", help="create a note file with every required key")
@@ -87,6 +92,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "summary":
         return summarize_changes(args.base, root / args.annotations, root)
     return scaffold(args, root)
+
+
+def plugin_settings(config_file: Path) -> dict[str, str]:
+    """The edition plugin's folders as mkdocs.yml sets them, so that commands and builds agree."""
+    settings = {"annotations": "annotations", "documents": "docs/documents"}
+    if not config_file.is_file():
+        return settings
+    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's own tags, such as !ENV
+
+    try:
+        with config_file.open(encoding="utf-8") as stream:
+            plugins = (yaml_load(stream) or {}).get("plugins") or []
+    except Exception:  # a broken mkdocs.yml is for the build to report; the defaults still work here
+        return settings
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("edition"), dict):
+            settings.update({key: str(plugin["edition"][key]) for key in settings if key in plugin["edition"]})
+    return settings
 
 
 def check(annotations: Path, documents: Path, root: Path) -> int:

@@ -31,7 +31,7 @@ def load_documents(documents_dir: Path, root: Path) -> tuple[dict[str, Document]
             Problem(
                 display_path(documents_dir, root),
                 1,
-                "the documents folder does not exist: check `documents` in mkdocs.yml",
+                "the documents folder does not exist: create it, or give its place in the edition's `documents` setting",
             )
         ]
     for folder in sorted(p for p in documents_dir.iterdir() if p.is_dir()):

@@ -35,8 +35,10 @@ DOCUMENT_KEYS = ("edition", "handout", "guide", "corrections", "versions")
 
 
 class EditionConfig(Config):
-    annotations = c.Type(str, default="annotations")
-    documents = c.Type(str, default="docs/documents")
+    """The plugin's settings in mkdocs.yml (folders are relative to it); `edition` commands read them too."""
+
+    annotations = c.Dir(exists=True, default="annotations")
+    documents = c.Dir(exists=True, default="docs/documents")
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -54,7 +56,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_pre_build(self, *, config) -> None:
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
         root = Path(config.config_file_path).parent
-        annotations, documents = root / self.config.annotations, root / self.config.documents
+        annotations, documents = Path(self.config.annotations), Path(self.config.documents)
         stamp = _stamp(annotations, documents)
         if stamp == self._stamp and self.edition is not None:
             return
@@ -70,9 +72,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds and reloads the page when a note or a document's data changes."""
-        root = Path(config.config_file_path).parent
-        for folder in (root / self.config.annotations, root / self.config.documents):
-            server.watch(str(folder), recursive=True)
+        for folder in (self.config.annotations, self.config.documents):
+            server.watch(folder, recursive=True)
         return server
 
     def on_nav(self, nav, *, config, files):

@@ -102,3 +102,17 @@ def test_new_names_the_note_that_already_highlights_the_words(tmp_path, monkeypa
     assert "already highlighted by annotations/demo/summit-dates.yml (“Le sommet de Paris”)" in err
     assert main(["new", "p2", "-p", "1"]) == 2
     assert "`p2` is reserved for the link to paragraph 2" in capsys.readouterr().err
+
+
+def test_commands_use_the_folders_mkdocs_yml_gives_the_plugin(tmp_path, monkeypatch, capsys):
+    shutil.copytree(FIXTURES / "documents", tmp_path / "texts")
+    (tmp_path / "notes" / "demo").mkdir(parents=True)
+    shutil.copy(FIXTURES / "valid" / "summit-dates.yml", tmp_path / "notes" / "demo")
+    (tmp_path / "mkdocs.yml").write_text(
+        'site_name: x\nsite_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n'
+        "plugins:\n  - i18n\n  - edition:\n      annotations: notes\n      documents: texts\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert "OK: 1 notes on 1 document(s)" in capsys.readouterr().out
