@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from . import archive, history, preview
+from .annotation import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
 from .summary import release_notes, summarize
-from .validate import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation, highlighted, load_edition
+from .validate import highlighted, load_edition
 
 SCAFFOLD = """\
 # yaml-language-server: $schema=../../annotated_edition/schema/annotation.schema.json

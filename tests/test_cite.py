@@ -10,10 +10,10 @@ import bibtexparser
 import pytest
 from bs4 import BeautifulSoup
 
+from annotated_edition.annotation import check_annotation
 from annotated_edition.cite import Work, bibtex, citations, in_text
 from annotated_edition.model import Version
 from annotated_edition.strings import SHORT_MONTHS
-from annotated_edition.validate import check_annotation
 
 from .conftest import FIXTURES, TODAY
 

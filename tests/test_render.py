@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from annotated_edition.annotation import check_annotation
 from annotated_edition.markup import render_markdown
 from annotated_edition.model import Edition
 from annotated_edition.render import render_document, segment
-from annotated_edition.validate import check_annotation
 
 from .conftest import FIXTURES, TODAY
 

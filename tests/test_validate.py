@@ -11,9 +11,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotated_edition.annotation import NOTE, check_annotation
 from annotated_edition.document import CORRECTIONS, DOCUMENT, QUESTIONS, VERSIONS, load_documents
 from annotated_edition.problems import EditionError
-from annotated_edition.validate import NOTE, check_annotation, load_edition
+from annotated_edition.validate import load_edition
 from annotated_edition.yamlfile import read_yaml
 
 from .conftest import FIXTURES, TODAY

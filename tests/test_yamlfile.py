@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotated_edition.validate import check_annotation
+from annotated_edition.annotation import check_annotation
 from annotated_edition.yamlfile import read_yaml
 
 from .conftest import FIXTURES, TODAY
