@@ -149,12 +149,13 @@ def _check_overlaps(found: dict[str, list[Annotation]], documents: dict[str, Doc
     problems = []
     for doc_id, notes in found.items():
         document = documents[doc_id]
-        earlier: list[Annotation] = []
+        earlier: dict[int, list[Annotation]] = {}  # by paragraph: each note is compared with its neighbours only
         for note in sorted(notes, key=lambda n: (n.added, n.file)):
+            neighbours = earlier.setdefault(note.paragraph, [])
             for language in document.languages if note.quote else ():
                 start = document.paragraphs[language][note.paragraph - 1].index(note.quote[language])
                 for other in highlighted(
-                    earlier, document, note.paragraph, language, start, start + len(note.quote[language])
+                    neighbours, document, note.paragraph, language, start, start + len(note.quote[language])
                 ):
                     problems.append(
                         Problem(
@@ -164,7 +165,7 @@ def _check_overlaps(found: dict[str, list[Annotation]], documents: dict[str, Doc
                             "highlight other words, or add to that note instead",
                         )
                     )
-            earlier.append(note)
+            neighbours.append(note)
     return problems
 
 

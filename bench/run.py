@@ -121,9 +121,10 @@ def synthetic_project(notes: int, folder: Path, paragraphs: int = 200) -> Path:
             f'title:\n  fr: "Note {n}"\n  en: "Note {n}"\n'
             f'body:\n  fr: "Texte de la note {n}, avec un [lien](https://example.org/{n})."\n'
             f'  en: "Text of note {n}, with a [link](https://example.org/{n})."\n'
-            + ("verdict: misleading\n" if n % 4 == 0 else "")
+            + ('verdict: misleading\nclaim:\n  fr: "Une affirmation."\n  en: "A claim."\n' if n % 4 == 0 else "")
             + f'sources:\n  - title: "Source {n}"\n    publisher: "Example"\n    url: https://example.org/s/{n}\n'
-            "    accessed: 2026-11-28\nadded: 2026-11-28\n",
+            '    accessed: 2026-11-28\n    excerpt: "The words of the source that support the note."\n'
+            "added: 2026-11-28\nchecked: 2026-11-28\n",
             encoding="utf-8",
         )
     return folder / "mkdocs.yml"
