@@ -12,7 +12,7 @@ from typing import Any
 
 from .model import Annotation, Document, Source
 from .problems import Problem
-from .schemas import Schema, describe
+from .schemas import Schema, describe, real_date
 from .yamlfile import Path_, YamlDocument, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -92,14 +92,14 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
         if problem:
             problems.append(Problem(display, parsed.line(path), problem))
     for index, source in enumerate(data.get("sources") or []):
-        published = _real_date(source.get("published")) if isinstance(source, dict) else None
-        accessed = _real_date(source.get("accessed")) if isinstance(source, dict) else None
+        published = real_date(source.get("published")) if isinstance(source, dict) else None
+        accessed = real_date(source.get("accessed")) if isinstance(source, dict) else None
         if published and accessed and published > accessed:
             path = ("sources", index, "published")
             problems.append(
                 Problem(display, parsed.line(path), f"{describe(path)} is after its `accessed` date: check both dates")
             )
-    checked, recheck = _real_date(data.get("checked")), _real_date(data.get("recheck"))
+    checked, recheck = real_date(data.get("checked")), real_date(data.get("recheck"))
     if checked and recheck and recheck <= checked:
         problems.append(
             Problem(
@@ -155,17 +155,10 @@ def _dates(data: dict) -> list[tuple[Path_, Any]]:
     return [(path, value) for path, value in found if isinstance(value, str)]
 
 
-def _real_date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 def _date_problem(value: str, path: Path_, today: date | None) -> str | None:
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return None  # the schema already reports the format
-    parsed = _real_date(value)
+    parsed = real_date(value)
     if parsed is None:
         return f"{describe(path)} `{value}` is not a real date: check the month and the day"
     if today and parsed > today:

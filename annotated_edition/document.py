@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .model import Correction, Document, Version
 from .problems import Problem, display_path
-from .schemas import Schema
+from .schemas import Schema, real_date
 from .yamlfile import YamlDocument, read_yaml
 
 DOCUMENT = Schema("document")
@@ -105,7 +105,7 @@ def _meta_problems(meta: YamlDocument, display: str) -> list[Problem]:
     """What the schema cannot say: a real date, the original among the languages, every text in each."""
     data = meta.data
     problems = []
-    if not _real_date(data["date"]):
+    if not real_date(data["date"]):
         problems.append(
             Problem(
                 display,
@@ -134,13 +134,6 @@ def _meta_problems(meta: YamlDocument, display: str) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def _real_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _check_counts(folder: Path, root: Path, original: str, texts: dict[str, tuple[str, ...]]) -> list[Problem]:
@@ -189,7 +182,7 @@ def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Corre
     found = []
     for index, entry in enumerate(log.data or []):
         line = log.line((index,))
-        when = _real_date(entry["date"])
+        when = real_date(entry["date"])
         if when is None:
             found.append(
                 Problem(
@@ -237,7 +230,7 @@ def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version,
     versions: list[Version] = []
     found = []
     for index, entry in enumerate(log.data):
-        when = _real_date(entry["date"])
+        when = real_date(entry["date"])
         line = log.line((index,))
         if when is None:
             found.append(

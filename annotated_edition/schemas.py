@@ -11,6 +11,7 @@ import difflib
 import json
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -195,6 +196,14 @@ def _missing_message(key: str, path: Path_) -> str:
     if key in ("fr", "en"):
         return f"{describe(path)} has no `{key}`: every text is given in French (`fr`) and English (`en`)"
     return f"missing required key `{key}`{_in(path)}: add it (see CONTRIBUTING.md)"
+
+
+def real_date(value: Any) -> date | None:
+    """A YYYY-MM-DD text as a date, or None when it is not text or not a day of the calendar."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def describe(path: Path_) -> str:
