@@ -103,12 +103,6 @@ def date_time(day: date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def last_change(note: Annotation, document: Document) -> date:
-    """The last day the note changed: added, checked again, or corrected."""
-    corrected = [correction.date for correction in document.corrections if correction.note == note.id]
-    return max([note.added, note.checked, *corrected])
-
-
 def web_annotation(
     document: Document, note: Annotation, language: str, page_url: str, publisher: dict, page: PageText
 ) -> dict:
@@ -144,8 +138,9 @@ def web_annotation(
             "selector": _selectors(page, document, note, language),
         },
     }
-    if last_change(note, document) > note.added:
-        annotation["modified"] = date_time(last_change(note, document))
+    changed = document.last_change(note)
+    if changed > note.added:
+        annotation["modified"] = date_time(changed)
     return annotation
 
 
@@ -292,7 +287,7 @@ def atom_feed(edition: Edition, pages: dict[str, str], language: str, feed_url: 
     for document_id, page_url in pages.items():
         document = edition.documents[document_id]
         notes = {note.id: note for note in edition.annotations[document_id]}
-        entries += [(last_change(note, document), note, None, 0, page_url) for note in notes.values()]
+        entries += [(document.last_change(note), note, None, 0, page_url) for note in notes.values()]
         # A correction's place in its log (1, 2…) keeps its entry's id unique and stable: the log only grows.
         entries += [
             (correction.date, notes[correction.note], correction, number, page_url)

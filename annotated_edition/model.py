@@ -90,6 +90,11 @@ class Document:
     def size(self) -> int:
         return len(self.paragraphs[self.original])
 
+    def last_change(self, note: Annotation) -> date:
+        """The last day one of its notes changed: added, checked again, or corrected."""
+        corrected = [correction.date for correction in self.corrections if correction.note == note.id]
+        return max([note.added, note.checked, *corrected])
+
     @property
     def version(self) -> Version | None:
         """The latest release, which readers see and cite."""
@@ -116,10 +121,7 @@ class Edition:
     def updated(self, document_id: str) -> date:
         """The last day a note of the document was added, checked or corrected: the edition's state."""
         document = self.documents[document_id]
-        days = [document.date]
-        days += [day for note in self.annotations[document_id] for day in (note.added, note.checked)]
-        days += [correction.date for correction in document.corrections]
-        return max(days)
+        return max([document.date, *(document.last_change(note) for note in self.annotations[document_id])])
 
     def due_for_recheck(self, today: date) -> list[Annotation]:
         """Notes whose `recheck` date has passed: their subject was still moving when last checked."""
