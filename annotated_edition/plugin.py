@@ -172,8 +172,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _statement_url(self, page, document_id: str, key: str) -> str:
         """A link from `page` to the page that shows `document_id`."""
-        target = self._statement_page(page, document_id, key)
-        return get_relative_url(target or ".", page.url).rstrip("/") + "/" if page.url != target else "./"
+        return _folder_link(self._statement_page(page, document_id, key), page.url)
 
     def _document(self, page, key: str) -> str:
         """The document a page's front matter names under `key`, or a clear error."""
@@ -245,13 +244,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 note,
                 language,
                 urls,
-                statement_url=get_relative_url(statement or ".", f"{prefix}notes/{note.id}/").rstrip("/") + "/",
+                statement_url=_folder_link(statement, f"{prefix}notes/{note.id}/"),
                 site_name=self.site_names[language],
                 root=root,
                 stylesheets=stylesheets,
                 image=f"{config.site_url}assets/images/social.png",
             )
-            pages[f"notes/{note.id}/index.html"] = with_policy(page)
+            pages[f"notes/{note.id}/index.html"] = self._secured(page)
         return pages
 
 
@@ -261,6 +260,11 @@ def _language(config) -> str:
 
 def _language_root(language: str, config) -> str:
     return languages(config).root(language)
+
+
+def _folder_link(target: str, here: str) -> str:
+    """A link from the page at `here` to the page at `target`, both site-relative folder URLs ("" is the root)."""
+    return "./" if target == here else get_relative_url(target or ".", here).rstrip("/") + "/"
 
 
 def _stamp(*folders: Path) -> tuple:
