@@ -97,10 +97,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def plugin_settings(config_file: Path) -> dict[str, str]:
     """The edition plugin's folders as mkdocs.yml sets them, so that commands and builds agree."""
-    settings = {"annotations": "annotations", "documents": "docs/documents"}
+    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's own tags, such as !ENV
+
+    from .plugin import EditionConfig  # the plugin's own defaults, not a copy of them
+
+    settings = {name: getattr(EditionConfig, name).default for name in ("annotations", "documents")}
     if not config_file.is_file():
         return settings
-    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's own tags, such as !ENV
 
     try:
         with config_file.open(encoding="utf-8") as stream:
@@ -142,7 +145,7 @@ def print_version(args: argparse.Namespace, root: Path) -> int:
     except EditionError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    document_id = args.document or (next(iter(edition.documents)) if len(edition.documents) == 1 else None)
+    document_id = _chosen_document(args.document, edition.documents)
     if document_id not in edition.documents or edition.documents[document_id].version is None:
         print("edition version: no versions.yml for this document (or choose one with --document)", file=sys.stderr)
         return 2
@@ -200,7 +203,7 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
     if problems:
         print(EditionError(problems).report(), file=sys.stderr)
         return 1
-    document_id = args.document or (next(iter(documents)) if len(documents) == 1 else None)
+    document_id = _chosen_document(args.document, documents)
     if document_id not in documents:
         print(f"edition new: choose a document with --document ({', '.join(sorted(documents))})", file=sys.stderr)
         return 2
@@ -245,6 +248,11 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
     )
     print(f"Created {path.relative_to(root)}: fill it in, then run `make check`.")
     return 0
+
+
+def _chosen_document(requested: str | None, documents: dict) -> str | None:
+    """The document a command works on: the one asked for, or the only one there is."""
+    return requested or (next(iter(documents)) if len(documents) == 1 else None)
 
 
 def _warn_if_highlighted(args: argparse.Namespace, document: Document, root: Path) -> None:
