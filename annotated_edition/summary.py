@@ -12,7 +12,7 @@ Notes = dict[str, dict[str, Any]]  # "document/note-id" -> the note's data as re
 def changed_keys(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """The keys whose value differs, one level deep for texts given per language (`body.en`)."""
     keys = []
-    for key in sorted(set(before) | set(after), key=lambda k: (list(after) + list(before)).index(k)):
+    for key in dict.fromkeys([*after, *before]):  # the file's order, then keys that were removed
         old, new = before.get(key), after.get(key)
         if old == new:
             continue
