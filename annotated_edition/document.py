@@ -105,14 +105,7 @@ def _meta_problems(meta: YamlDocument, display: str) -> list[Problem]:
     """What the schema cannot say: a real date, the original among the languages, every text in each."""
     data = meta.data
     problems = []
-    if not real_date(data["date"]):
-        problems.append(
-            Problem(
-                display,
-                meta.line(("date",)),
-                f"`date` `{data['date']}` is not a real date: check the month and the day",
-            )
-        )
+    _date(meta, ("date",), display, problems)
     languages = data["languages"]
     if data["original"] not in languages:
         problems.append(
@@ -182,15 +175,8 @@ def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Corre
     found = []
     for index, entry in enumerate(log.data or []):
         line = log.line((index,))
-        when = real_date(entry["date"])
+        when = _date(log, (index, "date"), display, found)
         if when is None:
-            found.append(
-                Problem(
-                    display,
-                    log.line((index, "date")),
-                    f"`date` `{entry['date']}` is not a real date: check the month and the day",
-                )
-            )
             continue
         corrections.append(Correction(when, entry["note"], {"fr": entry["fr"], "en": entry["en"]}, line))
     problems += found
@@ -230,12 +216,9 @@ def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version,
     versions: list[Version] = []
     found = []
     for index, entry in enumerate(log.data):
-        when = real_date(entry["date"])
+        when = _date(log, (index, "date"), display, found)
         line = log.line((index,))
         if when is None:
-            found.append(
-                Problem(display, log.line((index, "date")), f"`date` `{entry['date']}` is not a real date: check it")
-            )
             continue
         version = Version(
             entry["version"], when, {"fr": entry["fr"], "en": entry["en"]}, tuple(entry.get("retracted", ())), line
@@ -255,6 +238,19 @@ def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version,
         versions.append(version)
     problems += found
     return () if found else tuple(versions)
+
+
+def _date(parsed: YamlDocument, path: tuple, display: str, problems: list[Problem]) -> date | None:
+    """The date at `path` (which the schema has seen written YYYY-MM-DD), or a problem if no such day exists."""
+    value = parsed.data
+    for key in path:
+        value = value[key]
+    day = real_date(value)
+    if day is None:
+        problems.append(
+            Problem(display, parsed.line(path), f"`date` `{value}` is not a real date: check the month and the day")
+        )
+    return day
 
 
 def _number(version: str) -> tuple[int, ...]:
