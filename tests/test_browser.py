@@ -154,7 +154,7 @@ def test_axe_with_every_panel_open(open_page, path, scheme):
     page = open_page(path, viewport=PHONE, scheme=scheme)
     page.eval_on_selector_all(".ed details", "panels => panels.forEach(p => { p.open = true; })")
     # Citations load when their panel opens: wait for them rather than for a fixed time.
-    page.wait_for_function("document.querySelectorAll('.ed-cite-style').length > 50", timeout=10000)
+    page.locator(".ed-cite-style").nth(50).wait_for(state="attached", timeout=10000)
     assert page.locator(".ed-cite-style").count() > 50
     assert axe_violations(page) == []
 
