@@ -23,7 +23,6 @@ RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
 # A Markdown link's target (parentheses inside it balanced once, as in `javascript:alert(1)`) or an autolink.
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 IMAGE = re.compile(r"!\[[^\]]*\]\(")
-LANGUAGES = ("fr", "en")
 # What `edition new` writes in a note's body: left in place, it would be published as is.
 PLACEHOLDER_BODY = {"fr": "Écrivez la note ici, en Markdown.", "en": "Write the note here, in Markdown."}
 FACT_CHECK_ONLY = ("verdict", "claim")
@@ -35,7 +34,7 @@ def _missing_message(key: str, path: Path_) -> str | None:
     if key == "sources":
         return "missing `sources`: list at least one source (only translation notes may have none)"
     if key == "claim":
-        return "a fact-check needs a `claim` (format 2): the claim being checked, as one sentence in `fr` and in `en`"
+        return "a fact-check needs a `claim` (format 2): the claim being checked, as one sentence in each language"
     if key == "checked":
         return (
             "missing `checked` (format 2): the date you last checked every claim of the note against its sources, "
@@ -76,7 +75,7 @@ def check_annotation(
                 display, 1, "an annotation is a set of `key: value` lines: start from the example in CONTRIBUTING.md"
             )
         ]
-    problems += NOTE.problems(parsed, display)
+    problems += NOTE.for_languages(document.languages).problems(parsed, display)
     problems += _rule_problems(parsed, display, document, today)
     if problems:
         return None, problems

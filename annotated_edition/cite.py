@@ -15,7 +15,6 @@ from .model import Annotation, Document
 
 STYLES = ("apa", "mla", "chicago", "bibtex")
 LABELS = {"apa": "APA", "mla": "MLA", "chicago": "Chicago", "bibtex": "BibTeX"}
-QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,7 @@ def bibtex(work: Work) -> Markup:
         fields.append(("version", document.version.number))
     if work.paragraph:
         fields.append(("note", _bib(f"{_t(work, 'paragraph')} {work.paragraph}")))
-    fields.append(("langid", {"fr": "french", "en": "english"}[language]))
+    fields.append(("langid", strings.language_name(language, "en").lower()))  # biblatex: french, english
     lines = [Markup("@online{{{key},").format(key=key)]
     lines += [Markup("  {name} = {{{value}}},").format(name=name, value=value) for name, value in fields]
     lines.append(Markup("  urldate = {{{date}}}").format(date=_accessed(work, "iso")))
@@ -185,14 +184,13 @@ def _accessed(work: Work, form: str) -> Markup:
 
 
 def _apa_date(value, language: str) -> str:
-    if language == "en":
-        return f"{value.year}, {strings.MONTHS['en'][value.month - 1]} {value.day}"
-    return f"{value.year}, {value.day} {strings.MONTHS['fr'][value.month - 1]}"
+    month = strings.months(language)[value.month - 1]
+    return f"{value.year}, {month} {value.day}" if language == "en" else f"{value.year}, {value.day} {month}"
 
 
 def _quoted(title: str, language: str) -> Markup:
     """A title in quotation marks; English puts the closing period inside them (MLA, Chicago)."""
-    opening, closing = QUOTES[language]
+    opening, closing = strings.text(language, "quote.open"), strings.text(language, "quote.close")
     if language == "en":
         return Markup("{o}{t}{c}").format(o=opening, t=_with_end(title), c=closing)
     return (

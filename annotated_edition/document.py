@@ -78,9 +78,9 @@ def _load_document(folder: Path, root: Path) -> tuple[Document | None, list[Prob
     roles = _roles(meta, display, size, problems)
     if problems:
         return None, problems
-    corrections = _corrections(folder / "corrections.yml", root, problems)
+    corrections = _corrections(folder / "corrections.yml", root, languages, problems)
     questions = _questions(folder / "questions.yml", root, languages, size, problems)
-    versions = _versions(folder / "versions.yml", root, problems)
+    versions = _versions(folder / "versions.yml", root, languages, problems)
     source = data["source"]
     return Document(
         id=folder.name,
@@ -166,9 +166,9 @@ def _roles(meta: YamlDocument, display: str, size: int, problems: list[Problem])
     return result
 
 
-def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Correction, ...]:
-    """The corrections log, if any: a list of `date`, `note`, `fr`, `en`."""
-    log, display = _read_optional(path, root, problems, CORRECTIONS)
+def _corrections(path: Path, root: Path, languages: tuple[str, ...], problems: list[Problem]) -> tuple[Correction, ...]:
+    """The corrections log, if any: a list of `date`, `note` and the text in each language."""
+    log, display = _read_optional(path, root, problems, CORRECTIONS.for_languages(languages))
     if log is None:
         return ()
     corrections = []
@@ -178,7 +178,7 @@ def _corrections(path: Path, root: Path, problems: list[Problem]) -> tuple[Corre
         when = _date(log, (index, "date"), display, found)
         if when is None:
             continue
-        corrections.append(Correction(when, entry["note"], {"fr": entry["fr"], "en": entry["en"]}, line))
+        corrections.append(Correction(when, entry["note"], {lang: entry[lang] for lang in languages}, line))
     problems += found
     return () if found else tuple(corrections)
 
@@ -208,9 +208,9 @@ def _questions(path: Path, root: Path, languages: tuple[str, ...], size: int, pr
     return {} if found else questions
 
 
-def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version, ...]:
+def _versions(path: Path, root: Path, languages: tuple[str, ...], problems: list[Problem]) -> tuple[Version, ...]:
     """The edition's releases, oldest first: numbers that grow, dates that do not go back."""
-    log, display = _read_optional(path, root, problems, VERSIONS)
+    log, display = _read_optional(path, root, problems, VERSIONS.for_languages(languages))
     if log is None:
         return ()
     versions: list[Version] = []
@@ -221,7 +221,7 @@ def _versions(path: Path, root: Path, problems: list[Problem]) -> tuple[Version,
         if when is None:
             continue
         version = Version(
-            entry["version"], when, {"fr": entry["fr"], "en": entry["en"]}, tuple(entry.get("retracted", ())), line
+            entry["version"], when, {lang: entry[lang] for lang in languages}, tuple(entry.get("retracted", ())), line
         )
         if versions and _number(version.number) <= _number(versions[-1].number):
             found.append(

@@ -86,6 +86,12 @@ class Document:
     questions: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     versions: tuple[Version, ...] = ()  # oldest first
 
+    def pair(self, language: str) -> tuple[str, ...]:
+        """The reader's language and the one shown beside it: the original, or beside the
+        original its first translation (none for a document in one language)."""
+        others = [self.original] if language != self.original else [lang for lang in self.languages if lang != language]
+        return (language, *others[:1])
+
     @property
     def size(self) -> int:
         return len(self.paragraphs[self.original])

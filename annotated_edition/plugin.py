@@ -8,11 +8,11 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from . import export
+from . import export, strings
 from .anchoring import PageText, read_page
 from .csp import with_policy
 from .i18n import languages
@@ -34,11 +34,16 @@ from .validate import load_edition
 DOCUMENT_KEYS = ("edition", "handout", "guide", "corrections", "versions")
 
 
+log = get_plugin_logger(__name__)
+
+
 class EditionConfig(Config):
     """The plugin's settings in mkdocs.yml (folders are relative to it); `edition` commands read them too."""
 
+    enabled = c.Type(bool, default=True)  # false: pages show their Markdown only, nothing is checked
     annotations = c.Dir(exists=True, default="annotations")
     documents = c.Dir(exists=True, default="docs/documents")
+    strings = c.Optional(c.Dir(exists=True))  # the site's own interface strings: <language>.yml files
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -52,8 +57,34 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self.page_texts: dict[tuple[str, str], PageText] = {}  # (document id, language) -> the page's text
         self._serving = False
         self.statement_pages: dict[str, str] = {}  # document id -> URL of the page showing it (this language)
+        self.page_urls: dict[str, dict[str, str]] = {}  # front-matter key -> document id -> URL of that page
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        try:
+            strings.use(Path(self.config.strings) if self.config.strings else None)
+            for language in languages(config).built:
+                self._check_strings(language)
+        except EditionError as error:
+            raise PluginError(error.report()) from None
+        return config
+
+    def _check_strings(self, language: str) -> None:
+        """A language without all its interface strings is still built, in English where it lacks them."""
+        words = strings.words(language)
+        if words.file is None:
+            log.warning(
+                f"no interface strings for `{language}`: its pages use English; add {language}.yml to the folder "
+                "of the plugin's `strings` setting (copy annotated_edition/strings/en.yml and translate it)"
+            )
+        elif words.missing:
+            shown = ", ".join(words.missing[:5]) + (", …" if len(words.missing) > 5 else "")
+            log.warning(f"{words.file} lacks {len(words.missing)} strings, shown in English: {shown}")
 
     def on_pre_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
         # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
         root = Path(config.config_file_path).parent
         annotations, documents = Path(self.config.annotations), Path(self.config.documents)
@@ -72,40 +103,51 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds and reloads the page when a note or a document's data changes."""
+        if not self.config.enabled:
+            return server
         for folder in (self.config.annotations, self.config.documents):
             server.watch(folder, recursive=True)
         return server
 
     def on_nav(self, nav, *, config, files):
         """Which page shows each document, from the pages' front matter (`edition: <id>`), in this language."""
-        claims: dict[str, list] = {}
+        if not self.config.enabled:
+            return nav
+        claims: dict[str, dict[str, list]] = {key: {} for key in DOCUMENT_KEYS}
         for file in files.documentation_pages():
             _, meta = get_data(file.content_string)
-            if isinstance(meta, dict) and meta.get("edition"):
-                claims.setdefault(str(meta["edition"]), []).append(file)
-        for document_id, claimed in claims.items():
+            for key in DOCUMENT_KEYS:
+                if isinstance(meta, dict) and meta.get(key):
+                    claims[key].setdefault(str(meta[key]), []).append(file)
+        for document_id, claimed in claims["edition"].items():
             if len(claimed) > 1:
                 names = " and ".join(f"docs/{file.src_uri}" for file in claimed)
                 raise PluginError(f"{names} both show document `{document_id}`: keep `edition:` in one of them")
-        self.statement_pages = {document_id: claimed[0].url for document_id, claimed in claims.items()}
+        self.statement_pages = {document_id: claimed[0].url for document_id, claimed in claims["edition"].items()}
+        self.page_urls = {
+            key: {document_id: claimed[0].url for document_id, claimed in by_document.items()}
+            for key, by_document in claims.items()
+        }
         return nav
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        if not self.config.enabled:
+            return html
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
         if page.meta.get("versions"):
-            document_id = self._document(page, "versions")
+            document_id = self._document(page, "versions", config)
             statement = self._statement_url(page, document_id, "versions")
             return html + render_versions(self.edition, document_id, _language(config), statement)
         if page.meta.get("guide"):
             return html + self._guide(page, config)
         if page.meta.get("handout"):
-            document_id = self._document(page, "handout")
+            document_id = self._document(page, "handout", config)
             statement = config.site_url + self._statement_page(page, document_id, "handout")
             return html + render_handout(self.edition, document_id, _language(config), statement)
         if not page.meta.get("edition"):
             return html
-        document_id = self._document(page, "edition")
+        document_id = self._document(page, "edition", config)
         language = _language(config)
         self.pages.setdefault(document_id, {})[language] = page.canonical_url
         self.site_names[language] = config.site_name
@@ -123,8 +165,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             site_name=config.site_name,
             citations_url=get_relative_url(f"{data}citations.json", page.url),
             excerpts_url=get_relative_url(f"{data}excerpts.json", page.url),
-            handout_url=get_relative_url(f"{prefix}handout/", page.url),
-            versions_url=get_relative_url(f"{prefix}versions/", page.url),
+            handout_url=self._link(page, "handout", document_id),
+            versions_url=self._link(page, "versions", document_id),
         )
         # MkDocs checks `page.md#id` links against the ids it saw in the Markdown: add the notes' and paragraphs'.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(fragment)
@@ -132,19 +174,29 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def on_page_context(self, context, *, page, config, nav):
         """Every page's template knows the edition's version, which printed pages carry."""
+        if not self.config.enabled:
+            return context
         documents = self.edition.documents if self.edition else {}
         named = next((page.meta[key] for key in DOCUMENT_KEYS if page.meta.get(key) in documents), None)
         document = documents.get(named) or (next(iter(documents.values())) if len(documents) == 1 else None)
         context["edition_version"] = document.version if document else None
+        # The theme's own words for this language: printed page margins, shared-link locales.
+        site = languages(config)
+        context["edition_words"] = strings.words(site.current).table
+        context["edition_locales"] = {language: strings.locale_code(language) for language in site.built}
         return context
 
     @event_priority(-200)  # last: the annotations' selectors describe the page exactly as published
     def on_post_page(self, output: str, *, page, config) -> str:
+        if not self.config.enabled:
+            return output
         if page.meta.get("edition") in (self.edition.documents if self.edition else ()):
             self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
         return self._secured(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if not self.config.enabled:
+            return output_content
         return self._secured(output_content)  # 404.html is a template, not a page
 
     def _secured(self, html: str) -> str:
@@ -152,12 +204,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         return html if self._serving else with_policy(html)
 
     def _corrections(self, page, config) -> str:
-        document_id = self._document(page, "corrections")
+        document_id = self._document(page, "corrections", config)
         statement = self._statement_url(page, document_id, "corrections")
         return render_corrections(self.edition.documents[document_id], _language(config), statement)
 
     def _guide(self, page, config) -> str:
-        document_id = self._document(page, "guide")
+        document_id = self._document(page, "guide", config)
         statement = self._statement_url(page, document_id, "guide")
         return render_guide(self.edition, document_id, _language(config), statement)
 
@@ -174,7 +226,12 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         """A link from `page` to the page that shows `document_id`."""
         return _folder_link(self._statement_page(page, document_id, key), page.url)
 
-    def _document(self, page, key: str) -> str:
+    def _link(self, page, key: str, document_id: str) -> str:
+        """A link from `page` to the document's page of that kind (`handout`, `versions`), or "" if it has none."""
+        target = self.page_urls[key].get(document_id)
+        return "" if target is None else _folder_link(target, page.url)
+
+    def _document(self, page, key: str, config) -> str:
         """The document a page's front matter names under `key`, or a clear error."""
         document_id = page.meta[key]
         if document_id not in self.edition.documents:
@@ -182,11 +239,19 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(
                 f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `{key}:` in the front matter"
             )
+        document, language = self.edition.documents[document_id], _language(config)
+        if language not in document.languages:
+            raise PluginError(
+                f"docs/{page.file.src_uri}:1: the site is built in `{language}` but document `{document_id}` has no "
+                f"`{language}` text: add `{language}` to its `languages` and its text as {language}.txt"
+            )
         return document_id
 
     @event_priority(-150)  # after mkdocs-static-i18n has built the other languages: every page URL is known
     def on_post_build(self, *, config) -> None:
         """Write every language's open-data exports beside its pages (see docs/data.md)."""
+        if not self.config.enabled:
+            return
         if languages(config).nested:
             return  # a language built from inside the default one: the outer build writes everything
         # One feed per language gathering every document's notes (each document also has its own).

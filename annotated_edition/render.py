@@ -63,6 +63,8 @@ def _words(language: str) -> dict:
     return {
         "t": lambda key, **values: strings.text(language, key, **values),
         "long_date": lambda value: strings.long_date(value, language),
+        "name": lambda code: strings.language_name(code, language),
+        "dir": strings.direction,
     }
 
 
@@ -86,7 +88,7 @@ def render_document(
         return {"in_text": in_text(work), "styles": citations(work)}
 
     notes = edition.annotations[document_id]
-    order = _reading_order(document, language)
+    order = document.pair(language)
     paragraphs = paragraph_views(document, notes, language)
     for paragraph in paragraphs:
         paragraph["in_text"] = in_text(Work(document, language, site_name, page_url, paragraph=paragraph["number"]))
@@ -108,8 +110,8 @@ def render_document(
             excerpts_url=excerpts_url,
             updated=edition.updated(document_id),
             page_url=page_url,
-            short_months=strings.SHORT_MONTHS[language],
-            long_months=strings.MONTHS[language],
+            short_months=strings.short_months(language),
+            long_months=strings.months(language),
         )
     )
 
@@ -125,7 +127,7 @@ def render_handout(edition: Edition, document_id: str, language: str, statement_
         .render(
             document=document,
             language=language,
-            others=_reading_order(document, language)[1:],
+            others=document.pair(language)[1:],
             paragraphs=paragraphs,
             notes=[note for paragraph in paragraphs for note in paragraph["notes"]],
             kinds=_kinds(notes),
@@ -137,9 +139,9 @@ def render_handout(edition: Edition, document_id: str, language: str, statement_
 
 
 def paragraph_views(document: Document, notes: tuple[Annotation, ...], language: str) -> list[dict]:
-    """Every paragraph with its texts (the reader's language first), highlights and notes."""
+    """Every paragraph with its texts (the reader's language, then the one beside it), highlights and notes."""
     numbers = {note.id: index for index, note in enumerate(notes, start=1)}
-    order = _reading_order(document, language)
+    order = document.pair(language)
     views = []
     for index in range(document.size):
         here = [note for note in notes if note.paragraph == index + 1]
@@ -157,11 +159,6 @@ def paragraph_views(document: Document, notes: tuple[Annotation, ...], language:
             }
         )
     return views
-
-
-def _reading_order(document: Document, language: str) -> list[str]:
-    """The reader's language first, then the document's others."""
-    return [language, *[other for other in document.languages if other != language]]
 
 
 def _kinds(notes: tuple[Annotation, ...]) -> list[str]:
@@ -199,7 +196,7 @@ def render_note_page(
             description=plain if len(plain) <= 200 else plain[:199].rsplit(" ", 1)[0] + "…",
             url=urls[language],
             alternates=urls,
-            locale={"fr": "fr_FR", "en": "en_GB"}.get(language, language),
+            locale=strings.locale_code(language),
             statement_url=statement_url,
             site_name=site_name,
             root=root,
@@ -295,11 +292,10 @@ def note_view(note: Annotation, number: int, language: str) -> dict:
 
 def source_view(source: Source, language: str) -> dict:
     """A source, with the name of its language when it differs from the reader's."""
-    names = strings.STRINGS[language]
     foreign = source.lang and source.lang.split("-")[0] != language
     return {
         **source.__dict__,
-        "language_name": (names.get(f"language.{source.lang}", source.lang) if foreign else None),
+        "language_name": strings.language_name(source.lang, language) if foreign else None,
         "fragment_url": fragment_url(source.url, source.excerpt) if source.excerpt else source.url,
     }
 

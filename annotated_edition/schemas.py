@@ -20,7 +20,7 @@ import fastjsonschema
 
 from .model import KINDS, VERDICTS
 from .problems import Problem
-from .strings import STRINGS
+from .strings import all_labels, language_name
 from .yamlfile import Path_, YamlDocument
 
 
@@ -33,7 +33,7 @@ def _plain(word: str) -> str:
 # the value the file needs: `vérification` -> `fact-check`, `trompeur` -> `misleading`.
 SITE_LABELS = {
     _plain(label): key.split(".", 1)[1]
-    for table in STRINGS.values()
+    for table in all_labels().values()
     for key, label in table.items()
     if key.startswith(("kind.", "verdict.")) and key.split(".", 1)[1] in (*KINDS, *VERDICTS)
 }
@@ -43,19 +43,38 @@ SpecialMessages = Callable[[Any, Path_], "list[tuple[Path_, str]] | None"]
 
 
 class Schema:
-    """One JSON Schema of `annotated_edition/schema/`, and how to explain its refusals."""
+    """One JSON Schema of `annotated_edition/schema/`, and how to explain its refusals.
+
+    The published files list French and English; `for_languages` gives the same schema for a
+    document's own languages (every object marked `x-localised` then has one text per language).
+    """
 
     def __init__(
-        self, name: str, missing: MissingMessage | None = None, special: SpecialMessages | None = None
+        self,
+        name: str,
+        missing: MissingMessage | None = None,
+        special: SpecialMessages | None = None,
+        languages: tuple[str, ...] = ("fr", "en"),
     ) -> None:
         self.name = name
-        self.data: dict[str, Any] = json.loads(
-            resources.files(__package__).joinpath(f"schema/{name}.schema.json").read_text("utf-8")
-        )
+        published = json.loads(resources.files(__package__).joinpath(f"schema/{name}.schema.json").read_text("utf-8"))
+        self.languages = languages
+        self.data: dict[str, Any] = _localised(published, languages)
+        self._variants: dict[tuple[str, ...], Schema] = {}
         self.defs: dict[str, Any] = self.data.get("$defs", {})
         self.is_valid_fast = fastjsonschema.compile(self.data)
         self._missing = missing or (lambda key, path: None)
         self._special = special or (lambda error, path: None)
+
+    def for_languages(self, languages: tuple[str, ...]) -> Schema:
+        """This schema for a document in `languages` (made once per set of languages)."""
+        if tuple(languages) == self.languages:
+            return self
+        if tuple(languages) not in self._variants:
+            variant = Schema(self.name, languages=tuple(languages))
+            variant._missing, variant._special = self._missing, self._special
+            self._variants[tuple(languages)] = variant
+        return self._variants[tuple(languages)]
 
     @cached_property
     def full(self):
@@ -100,7 +119,7 @@ class Schema:
             return special
         if error.validator == "required":
             missing = [key for key in error.validator_value if key not in instance]
-            return [(path, self._missing(key, path) or _missing_message(key, path)) for key in missing]
+            return [(path, self._missing(key, path) or _missing_message(key, path, self.languages)) for key in missing]
         if error.validator == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             result = []
@@ -192,9 +211,28 @@ def _pattern_message(defined: str | None, where: str, instance: Any) -> str:
     return f"{where}: `{instance}` is not allowed here"
 
 
-def _missing_message(key: str, path: Path_) -> str:
-    if key in ("fr", "en"):
-        return f"{describe(path)} has no `{key}`: every text is given in French (`fr`) and English (`en`)"
+def _localised(schema: Any, languages: tuple[str, ...]) -> Any:
+    """`schema` with each object marked `x-localised: [fr, en]` given one text per language in `languages`."""
+    if isinstance(schema, list):
+        return [_localised(item, languages) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    result = {key: _localised(value, languages) for key, value in schema.items()}
+    marked = schema.get("x-localised")
+    if marked:
+        template = {key: value for key, value in schema["properties"][marked[0]].items() if key != "description"}
+        properties = {key: value for key, value in result["properties"].items() if key not in marked}
+        result["properties"] = {**properties, **{language: dict(template) for language in languages}}
+        required = [key for key in schema.get("required", []) if key not in marked]
+        result["required"] = [*required, *languages]
+    return result
+
+
+def _missing_message(key: str, path: Path_, languages: tuple[str, ...]) -> str:
+    if key in languages:
+        names = [f"{language_name(code, 'en')} (`{code}`)" for code in languages]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{describe(path)} has no `{key}`: every text is given in {listed}"
     return f"missing required key `{key}`{_in(path)}: add it (see CONTRIBUTING.md)"
 
 

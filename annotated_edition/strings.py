@@ -1,233 +1,150 @@
-"""Every reader-facing word of the edition, in French and in English."""
+"""Every reader-facing word of the edition: one file per language, `strings/<language>.yml`.
+
+English (`en.yml`) is complete and is the fallback: a language whose file lacks a string, or has
+no file, shows that string in English and `missing()` names it, so that the build can warn.
+A site may add or override languages with its own folder of such files (`use()`).
+Dates, month names and language names come from Babel, in the file's `locale`.
+"""
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "fr": {
-        "language.fr": "français",
-        "language.en": "anglais",
-        "column.original": "Texte original",
-        "column.translation": "Notre traduction",
-        "column.notes": "Notes",
-        "show.alt.fr": "Voir l’original français",
-        "show.alt.en": "Voir la traduction anglaise",
-        "paragraph": "Paragraphe",
-        "paragraph.link": "Lien vers le paragraphe {n}",
-        "note": "Note",
-        "note.link": "Lien permanent vers la note",
-        "note.back": "Retour au texte",
-        "kind.context": "Contexte",
-        "kind.fact-check": "Vérification",
-        "kind.definition": "Définition",
-        "kind.translation": "Traduction",
-        "verdict.accurate": "Exact",
-        "verdict.mostly-accurate": "Plutôt exact",
-        "verdict.misleading": "Trompeur",
-        "verdict.inaccurate": "Inexact",
-        "verdict.unverifiable": "Invérifiable",
-        "verdict.label": "Verdict : ",
-        "sources": "Sources",
-        "source.published": "publié le {date}",
-        "source.accessed": "consulté le {date}",
-        "source.archive": "copie archivée",
-        "source.lang": "en {lang}",
-        "original": "Publication originale",
-        "modes.label": "Affichage",
-        "mode.both": "Les deux langues",
-        "mode.original": "Français seul",
-        "mode.translation": "Anglais seul",
-        "filters.label": "Notes",
-        "correction": "Correction",
-        "corrections.none": "Aucune correction à ce jour.",
-        "quote.open": "« ",
-        "quote.close": " »",
-        "guide.vocabulary": "Vocabulaire",
-        "guide.vocabulary.intro": "Les termes définis dans les notes de l’édition, avec le paragraphe où ils apparaissent.",
-        "guide.questions": "Questions de discussion, paragraphe par paragraphe",
-        "guide.read": "Lire le paragraphe",
-        "cite.page": "Citer cette page",
-        "cite.paragraph": "Citer ce paragraphe",
-        "cite.note": "Citer cette note",
-        "cite.intext": "Dans le texte",
-        "copy.link": "Copier le lien",
-        "copy.citation": "Copier",
-        "copied.link": "Lien copié dans le presse-papiers",
-        "copied.citation": "Citation copiée dans le presse-papiers",
-        "accessed.placeholder": "[date de consultation]",
-        "print": "Imprimer",
-        "cite.ed": "éd. annotée",
-        "cite.note.kind": "Note ({kind}) sur le paragraphe {n}",
-        "cite.in": "Dans",
-        "cite.para": "par.",
-        "cite.accessed": "Consulté le",
-        "note.checked": "Vérifié le {date}",
-        "note.claim": "Affirmation vérifiée :",
-        "excerpt.show": "Ce que dit la source",
-        "excerpt.open": "Lire ce passage sur la page de la source",
-        "notes.open": "Ouvrir toutes les notes",
-        "notes.close": "Refermer les notes",
-        "handout": "Version à imprimer (polycopié)",
-        "handout.notes": "Les notes",
-        "handout.full": "Notes complètes, sources et mises à jour : {url}",
-        "handout.with": "Avec la traduction anglaise",
-        "handout.range": "Paragraphes",
-        "handout.from": "du",
-        "handout.to": "au",
-        "print.edition": "Édition annotée",
-        "print.version": "état du {date}",
-        "version": "version {n}",
-        "read.original": "Lire sur {host}",
-        "licence.text": "Notes et traduction : CC BY 4.0. Texte original : © {publisher}, reproduit pour commentaire.",
-        "note.page": "Page de la note",
-        "note.in.statement": "Lire cette note dans la déclaration",
-        "versions.title": "Versions de l’édition",
-        "versions.added": "Notes ajoutées ({n}) :",
-        "versions.corrected": "Notes corrigées ({n}) :",
-        "versions.retracted": "Notes retirées :",
-        "versions.since": "Depuis la version {n}",
-    },
-    "en": {
-        "language.fr": "French",
-        "language.en": "English",
-        "column.original": "Original text",
-        "column.translation": "Our translation",
-        "column.notes": "Notes",
-        "show.alt.fr": "Show the French original",
-        "show.alt.en": "Show the English",
-        "paragraph": "Paragraph",
-        "paragraph.link": "Link to paragraph {n}",
-        "note": "Note",
-        "note.link": "Permanent link to this note",
-        "note.back": "Back to the text",
-        "kind.context": "Context",
-        "kind.fact-check": "Fact-check",
-        "kind.definition": "Definition",
-        "kind.translation": "Translation",
-        "verdict.accurate": "Accurate",
-        "verdict.mostly-accurate": "Mostly accurate",
-        "verdict.misleading": "Misleading",
-        "verdict.inaccurate": "Inaccurate",
-        "verdict.unverifiable": "Unverifiable",
-        "verdict.label": "Verdict: ",
-        "sources": "Sources",
-        "source.published": "published {date}",
-        "source.accessed": "accessed {date}",
-        "source.archive": "archived copy",
-        "source.lang": "in {lang}",
-        "original": "Original publication",
-        "modes.label": "Show",
-        "mode.both": "Both languages",
-        "mode.original": "French only",
-        "mode.translation": "English only",
-        "filters.label": "Notes",
-        "correction": "Correction",
-        "corrections.none": "No corrections so far.",
-        "quote.open": "“",
-        "quote.close": "”",
-        "guide.vocabulary": "Vocabulary",
-        "guide.vocabulary.intro": "The terms defined in the edition's notes, with the paragraph where they appear.",
-        "guide.questions": "Discussion questions, paragraph by paragraph",
-        "guide.read": "Read the paragraph",
-        "cite.page": "Cite this page",
-        "cite.paragraph": "Cite this paragraph",
-        "cite.note": "Cite this note",
-        "cite.intext": "In the text",
-        "copy.link": "Copy link",
-        "copy.citation": "Copy",
-        "copied.link": "Link copied to the clipboard",
-        "copied.citation": "Citation copied to the clipboard",
-        "accessed.placeholder": "[date accessed]",
-        "print": "Print",
-        "cite.ed": "annotated ed.",
-        "cite.note.kind": "{kind} note on paragraph {n}",
-        "cite.in": "In",
-        "cite.para": "para.",
-        "cite.accessed": "Accessed",
-        "note.checked": "Checked on {date}",
-        "note.claim": "Claim checked:",
-        "excerpt.show": "What the source says",
-        "excerpt.open": "Read this passage on the source's page",
-        "notes.open": "Open all notes",
-        "notes.close": "Close the notes",
-        "handout": "Printable handout",
-        "handout.notes": "The notes",
-        "handout.full": "Full notes, sources and updates: {url}",
-        "handout.with": "With the French original",
-        "handout.range": "Paragraphs",
-        "handout.from": "from",
-        "handout.to": "to",
-        "print.edition": "Annotated edition",
-        "print.version": "as of {date}",
-        "version": "version {n}",
-        "read.original": "Read on {host}",
-        "licence.text": "Notes and translation: CC BY 4.0. Original text: © {publisher}, reproduced for commentary.",
-        "note.page": "Note page",
-        "note.in.statement": "Read this note in the statement",
-        "versions.title": "Versions of the edition",
-        "versions.added": "Notes added ({n}):",
-        "versions.corrected": "Notes corrected ({n}):",
-        "versions.retracted": "Notes retracted:",
-        "versions.since": "Since version {n}",
-    },
-}
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
-MONTHS = {
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, get_month_names
+
+from .problems import EditionError, Problem
+from .yamlfile import read_yaml
+
+FALLBACK = "en"
+_folders: list[Path] = []  # the site's own strings folders, before the built-in one
 
 
-# MLA abbreviates months (MLA Handbook, 9th ed.); French typographic abbreviations.
-SHORT_MONTHS = {
-    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août", "sept.", "oct.", "nov.", "déc."],
-    "en": ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."],
-}
+@dataclass(frozen=True)
+class Words:
+    """One language's strings (with the fallback's where it has none) and its locale."""
+
+    language: str
+    table: dict[str, str]
+    locale: Locale
+    mla_months: tuple[str, ...]
+    missing: tuple[str, ...]  # keys taken from the fallback
+    file: str | None  # where its strings were read, None when it has no file
+
+
+def use(folder: Path | None) -> None:
+    """Read the site's strings from `folder` first (None: the built-in files only)."""
+    _folders[:] = [folder] if folder else []
+    words.cache_clear()
+
+
+def _file(language: str) -> Path | None:
+    for folder in [*_folders, Path(str(resources.files(__package__).joinpath("strings")))]:
+        path = folder / f"{language}.yml"
+        if path.is_file():
+            return path
+    return None
+
+
+@cache
+def words(language: str) -> Words:
+    """The strings of `language`; a missing file or key falls back to English."""
+    path = _file(language)
+    data = _read(path) if path else {}
+    fallback = words(FALLBACK).table if language != FALLBACK else {}
+    own = {str(key): str(value) for key, value in (data.get("strings") or {}).items()}
+    try:
+        locale = Locale.parse(str(data.get("locale") or language))
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse(FALLBACK)
+    months = data.get("mla_months") or list(get_month_names("abbreviated", locale=locale).values())
+    return Words(
+        language,
+        {**fallback, **own},
+        locale,
+        tuple(months),
+        tuple(key for key in fallback if key not in own),
+        str(path) if path else None,
+    )
+
+
+def _read(path: Path) -> dict:
+    """A strings file, or an EditionError that says where it is wrong."""
+    parsed, problems = read_yaml(path, str(path))
+    if parsed is not None:
+        data = parsed.data
+        table = data.get("strings") if isinstance(data, dict) else None
+        if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
+            problems = [Problem(str(path), 1, 'a strings file has `strings:`, then one `key: "text"` line per string')]
+    if problems:
+        raise EditionError(problems)
+    return parsed.data
 
 
 def text(language: str, key: str, **values: object) -> str:
     """The string `key` in `language`, with `{placeholders}` filled in."""
-    return STRINGS[language][key].format(**values)
+    return words(language).table[key].format(**values)
 
 
-def long_date(value, language: str) -> str:
-    """10 février 2025 / 10 February 2025."""
-    day = "1er" if language == "fr" and value.day == 1 else str(value.day)
-    return f"{day} {MONTHS[language][value.month - 1]} {value.year}"
+def missing(language: str) -> tuple[str, ...]:
+    """The strings `language` shows in English for want of its own."""
+    return words(language).missing
 
 
-def short_date(value, language: str) -> str:
+def locale_code(language: str) -> str:
+    """fr_FR, en_GB, ar: the language's locale, as Open Graph writes it."""
+    return str(words(language).locale)
+
+
+def direction(language: str) -> str:
+    """`rtl` or `ltr`, for a text's `dir` attribute."""
+    return words(language).locale.text_direction
+
+
+def language_name(code: str, language: str) -> str:
+    """The name of the language `code` (`fr`, `en-GB`) in `language`: français, French, arabe."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_language_name(words(language).locale)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return name or code
+
+
+def months(language: str) -> list[str]:
+    """January … December, in `language`."""
+    return list(get_month_names("wide", locale=words(language).locale).values())
+
+
+def short_months(language: str) -> list[str]:
+    """The month abbreviations MLA citations use (Jan., févr.)."""
+    return list(words(language).mla_months)
+
+
+def long_date(value: date, language: str) -> str:
+    """10 février 2025 / 10 February 2025; French writes the first of the month 1er."""
+    written = format_date(value, "long", locale=words(language).locale)
+    if words(language).locale.language == "fr" and value.day == 1:
+        written = written.replace("1", "1er", 1)
+    return written
+
+
+def short_date(value: date, language: str) -> str:
     """10 févr. 2025 / 10 Feb. 2025 (MLA)."""
-    return f"{value.day} {SHORT_MONTHS[language][value.month - 1]} {value.year}"
+    return f"{value.day} {short_months(language)[value.month - 1]} {value.year}"
 
 
-def us_date(value, language: str) -> str:
-    """February 10, 2025 (Chicago, APA in English); 10 février 2025 in French."""
+def us_date(value: date, language: str) -> str:
+    """February 10, 2025 (Chicago, APA in English); 10 février 2025 in any other language."""
     if language == "en":
-        return f"{MONTHS['en'][value.month - 1]} {value.day}, {value.year}"
+        return f"{months('en')[value.month - 1]} {value.day}, {value.year}"
     return long_date(value, language)
+
+
+def all_labels() -> dict[str, dict[str, str]]:
+    """Every built-in language's strings, for guessing what a contributor meant."""
+    folder = Path(str(resources.files(__package__).joinpath("strings")))
+    return {path.stem: words(path.stem).table for path in sorted(folder.glob("*.yml"))}

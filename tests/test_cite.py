@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from annotated_edition.annotation import check_annotation
 from annotated_edition.cite import Work, bibtex, citations, in_text
 from annotated_edition.model import Version
-from annotated_edition.strings import SHORT_MONTHS
+from annotated_edition.strings import short_months
 
 from .conftest import FIXTURES, TODAY
 
@@ -59,7 +59,7 @@ def test_apa_note_has_bracketed_description_and_container(demo, note):
 def test_mla_uses_abbreviated_months_no_scheme_and_an_access_date(demo, language):
     html = styles(Work(demo, language, "Site", URL, paragraph=1))["mla"]
     plain = text(html)
-    assert f"10 {SHORT_MONTHS[language][1]} 2025" in plain
+    assert f"10 {short_months(language)[1]} 2025" in plain
     assert "example.org/en/#p1" in plain and "https://" not in plain
     assert plain.endswith(".") and ("Accessed" in plain if language == "en" else "Consulté le" in plain)
     assert 'class="ed-accessed" data-format="mla"' in html

@@ -181,7 +181,7 @@
     edition.addEventListener("focusout", handler(false));
   }
 
-  /* Reading modes (?show=fr|en) and note filters (?notes=fact-check,definition) live in the URL. */
+  /* Reading modes (?show=<language>) and note filters (?notes=fact-check,definition) live in the URL. */
   function readOptions() {
     var params = new URLSearchParams(location.search);
     var listed = params.has("notes") ? params.get("notes").split(",").filter(Boolean) : [];
@@ -194,8 +194,12 @@
     var form = edition.querySelector(".ed-controls");
     var all = Array.prototype.map.call(form.querySelectorAll('input[name="notes"]'), function (box) { return box.value; });
     var kinds = options.kinds || all;
-    edition.dataset.show = ["both", "fr", "en"].indexOf(options.show) >= 0 ? options.show : "both";
+    var modes = Array.prototype.map.call(form.querySelectorAll('input[name="show"]'), function (radio) { return radio.value; });
+    edition.dataset.show = modes.indexOf(options.show) > 0 ? options.show : "both";
     form.querySelectorAll('input[name="show"]').forEach(function (radio) { radio.checked = radio.value === edition.dataset.show; });
+    /* Which of the paragraph's two texts is shown alone: the page's language (main) or the other (alt). */
+    if (edition.dataset.show === "both") delete edition.dataset.only;
+    else edition.dataset.only = edition.dataset.show === edition.dataset.lang ? "main" : "alt";
     form.querySelectorAll('input[name="notes"]').forEach(function (box) { box.checked = kinds.indexOf(box.value) >= 0; });
     edition.querySelectorAll("[data-kind]").forEach(function (element) {
       element.classList.toggle("ed-filtered", kinds.indexOf(element.dataset.kind) < 0);
@@ -212,7 +216,8 @@
     var form = edition.querySelector(".ed-controls");
     var boxes = form.querySelectorAll('input[name="notes"]');
     var kinds = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).map(function (box) { return box.value; });
-    var show = form.querySelector('input[name="show"]:checked').value;
+    var checked = form.querySelector('input[name="show"]:checked');
+    var show = checked ? checked.value : "both";
     var params = new URLSearchParams(location.search);
     if (show === "both") params.delete("show"); else params.set("show", show);
     var listed = kinds.length === boxes.length ? [] : kinds;
