@@ -15,7 +15,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build check test lint format tools bench clean hooks python
+.PHONY: serve build check test lint format tools bench clean hooks python properdocs
 
 # Python 3.11 or newer, said plainly before anything is installed.
 python:
@@ -42,6 +42,13 @@ $(VENV)/.dev: $(VENV)/.site requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# ProperDocs beside MkDocs, in a virtual environment of its own (same pinned packages plus ProperDocs).
+$(VENV)-properdocs/.site: requirements.txt requirements-properdocs.txt pyproject.toml | python
+	$(PYTHON) -m venv --clear $(VENV)-properdocs
+	$(VENV)-properdocs/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-properdocs.txt
+	$(VENV)-properdocs/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
 serve: $(VENV)/.site  ## build the site and serve it on http://$(ADDR)/, rebuilt when a note changes
 	$(BIN)/edition serve --addr $(ADDR)
 
@@ -65,12 +72,19 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.dev tools lint  ## every test: lint, annotations, unit, build and browser tests
+test: $(VENV)/.dev tools lint  ## every test: lint, annotations, unit, build and browser tests, ProperDocs
 	$(BIN)/edition check
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory properdocs
+
+properdocs: $(VENV)/.site $(VENV)-properdocs/.site  ## build with MkDocs and with ProperDocs: the sites must be the same
+	rm -rf .properdocs-check
+	$(BIN)/mkdocs build --quiet --strict --site-dir .properdocs-check/mkdocs
+	$(VENV)-properdocs/bin/properdocs build --quiet --strict -f mkdocs.yml --site-dir .properdocs-check/properdocs
+	$(BIN)/python -m annotated_edition.samesite .properdocs-check/mkdocs .properdocs-check/properdocs
 
 bench: $(VENV)/.dev tools  ## print build-time overhead, page weight and growth with 1,000 and 10,000 notes
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) $(SITE) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(VENV)-properdocs .properdocs-check $(SITE) .pytest_cache .ruff_cache .hypothesis

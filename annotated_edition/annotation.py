@@ -128,7 +128,7 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
                     problems.append(Problem(display, parsed.line(("quote", language)), message))
     body = data.get("body")
     for language, text in body.items() if isinstance(body, dict) else ():
-        if isinstance(text, str) and text.strip() == PLACEHOLDER_BODY.get(language):
+        if isinstance(text, str) and text.strip() in PLACEHOLDER_BODY.values():
             problems.append(
                 Problem(
                     display,

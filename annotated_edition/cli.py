@@ -23,14 +23,8 @@ SCAFFOLD = """\
 paragraph: {paragraph}
 kind: {kind}
 {quote}title:
-  fr: ""
-  en: ""
-body:
-  fr: |
-    {placeholder_fr}
-  en: |
-    {placeholder_en}
-{verdict}sources:
+{title}body:
+{body}{verdict}sources:
   - title: ""          # the page's own headline, exactly as the page shows it
     publisher: ""
     url: "https://"
@@ -224,12 +218,19 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
         for error in errors:
             print(f"edition new: {error}", file=sys.stderr)
         return 2
-    quote = f'quote:\n  {document.original}: "{_escape(args.quote)}"\n  en: ""\n' if args.quote else ""
+    languages = document.languages
+    empty = "".join(f'  {language}: ""\n' for language in languages)
+    quoted = "".join(
+        f'  {language}: "{_escape(args.quote) if language == document.original else ""}"\n' for language in languages
+    )
+    quote = f"quote:\n{quoted}" if args.quote else ""
     verdict = (
         "claim:                  # the claim you check, as one sentence in each language\n"
-        '  fr: ""\n'
-        '  en: ""\n'
+        f"{empty}"
         'verdict: ""             # choose one: accurate | mostly-accurate | misleading | inaccurate | unverifiable\n'
+    )
+    body = "".join(
+        f"  {language}: |\n    {PLACEHOLDER_BODY.get(language, PLACEHOLDER_BODY['en'])}\n" for language in languages
     )
     if args.quote:
         _warn_if_highlighted(args, document, root)
@@ -241,8 +242,8 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
             quote=quote,
             verdict=verdict if args.kind == "fact-check" else "",
             today=date.today().isoformat(),
-            placeholder_fr=PLACEHOLDER_BODY["fr"],
-            placeholder_en=PLACEHOLDER_BODY["en"],
+            title=empty,
+            body=body,
         ),
         encoding="utf-8",
     )

@@ -287,3 +287,23 @@ def test_arabic_page_modes_and_accessibility(chromium, served):
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa"]}})
     assert [violation["id"] for violation in results.response["violations"]] == []
     page.close()
+
+
+def test_a_new_note_has_a_line_for_each_language_of_its_document(tmp_path, monkeypatch, capsys):
+    from annotated_edition.cli import main
+
+    tree = copy_site(tmp_path)
+    monkeypatch.chdir(tree)
+    assert main(["new", "tool-meaning", "--document", "beta", "-p", "1", "-q", "قدرًا", "-k", "definition"]) == 0
+    created = tree / "annotations/beta/tool-meaning.yml"
+    text = created.read_text("utf-8")
+    assert 'quote:\n  ar: "قدرًا"\n  fr: ""\n  en: ""\n' in text and 'title:\n  ar: ""\n  fr: ""\n  en: ""\n' in text
+    documents, _ = load_documents(tree / "docs/documents", tree)
+    for language in ("ar", "fr", "en"):
+        text = text.replace(f'  {language}: ""', f"  {language}: x", 2)
+    created.write_text(text, "utf-8")
+    _, problems = check_annotation(created, "tool-meaning.yml", documents["beta"], date(2026, 11, 29))
+    assert {problem.message for problem in problems if "example text" in problem.message} == {
+        f"`body.{language}` is still the example text of `edition new`: write the note"
+        for language in ("ar", "fr", "en")
+    }
