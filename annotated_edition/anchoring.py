@@ -7,8 +7,9 @@ contents excluded. Selectors computed on that text anchor in the page the export
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -21,73 +22,99 @@ class PageText:
     paragraphs: dict[tuple[int, str], tuple[int, int]] = field(default_factory=dict)
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = PageText()
-        self.parts: list[str] = []
-        self.length = 0
-        self.in_body = False
-        self.skip = 0  # inside <template>: not part of textContent
-        self.stack: list[tuple[str, dict]] = []
-        self.paragraph: int | None = None
-        self.open_text: tuple[int, str, int] | None = None  # paragraph, language, start
-        self.after_pre = False
-
-    def handle_starttag(self, tag, attrs) -> None:
-        attributes = dict(attrs)
-        self.after_pre = tag in ("pre", "textarea", "listing")
-        if tag == "body":
-            self.in_body = True
-        if tag == "template":
-            self.skip += 1
-        if tag in VOID:
-            return
-        identifier = attributes.get("id") or ""
-        if tag == "section" and identifier[:1] == "p" and identifier[1:].isdigit():
-            self.paragraph = int(identifier[1:])
-        if tag == "p" and self.paragraph and self._within("ed-text"):
-            self.open_text = (self.paragraph, self._language(), self.length)
-        self.stack.append((tag, attributes))
-
-    def handle_startendtag(self, tag, attrs) -> None:
-        self.after_pre = False
-
-    def handle_endtag(self, tag) -> None:
-        self.after_pre = False
-        if tag == "template":
-            self.skip = max(0, self.skip - 1)
-        if tag == "p" and self.open_text:
-            number, language, start = self.open_text
-            self.page.paragraphs.setdefault((number, language), (start, self.length))
-            self.open_text = None
-        if tag == "section":
-            self.paragraph = None
-        for index in range(len(self.stack) - 1, -1, -1):  # tolerate implied end tags
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def handle_data(self, data) -> None:
-        if self.after_pre and data.startswith("\n"):
-            data = data[1:]  # the HTML parser drops a newline right after <pre>
-        self.after_pre = False
-        if not self.in_body or self.skip:
-            return
-        self.parts.append(data)
-        self.length += len(data)
-
-    def _within(self, css_class: str) -> bool:
-        return any(css_class in (attributes.get("class") or "").split() for _, attributes in self.stack)
-
-    def _language(self) -> str:
-        return next((attributes["lang"] for _, attributes in reversed(self.stack) if attributes.get("lang")), "")
+# One token of HTML: a comment, a doctype or processing instruction, or a start or end tag
+# (attribute values may hold `>` when quoted). Text is what lies between tokens.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<![^>]*>|<\?[^>]*>|<(/?)([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S
+)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_RAW_TEXT = ("script", "style")  # their content is text up to their end tag, entities and all
+_NEWLINE_DROPPED = ("pre", "textarea", "listing")  # a newline right after their start tag is not text
 
 
-def read_page(html: str) -> PageText:
+def _attributes(source: str) -> dict[str, str]:
+    if "=" not in source:
+        return {}
+    found = {}
+    for match in _ATTRIBUTE.finditer(source):
+        name = match.group(1).lower()
+        if name not in found:
+            value = next((group for group in match.groups()[1:] if group is not None), "")
+            found[name] = html.unescape(value)
+    return found
+
+
+def read_page(page_html: str) -> PageText:
     """The page's body text and the place of each paragraph's text in it."""
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    reader.page.text = "".join(reader.parts)
-    return reader.page
+    page = PageText()
+    parts: list[str] = []
+    length = 0
+    in_body = False
+    skip = 0  # inside <template>: not part of textContent
+    stack: list[tuple[str, str, str]] = []  # (tag, class, lang) of the open elements
+    paragraph: int | None = None
+    open_text: tuple[int, str, int] | None = None  # paragraph, language, start
+    drop_newline = False
+    cursor = 0
+    size = len(page_html)
+    while cursor < size:
+        match = _TOKEN.search(page_html, cursor)
+        end = match.start() if match else size
+        if end > cursor:
+            data = html.unescape(page_html[cursor:end])
+            if drop_newline and data.startswith("\n"):
+                data = data[1:]
+            if in_body and not skip:
+                parts.append(data)
+                length += len(data)
+        drop_newline = False
+        if not match:
+            break
+        cursor = match.end()
+        name = match.group(2)
+        if name is None:
+            continue  # a comment, doctype or processing instruction
+        tag = name.lower()
+        if match.group(1):  # an end tag
+            if tag == "template":
+                skip = max(0, skip - 1)
+            if tag == "p" and open_text:
+                number, language, start = open_text
+                page.paragraphs.setdefault((number, language), (start, length))
+                open_text = None
+            if tag == "section":
+                paragraph = None
+            for index in range(len(stack) - 1, -1, -1):  # tolerate implied end tags
+                if stack[index][0] == tag:
+                    del stack[index:]
+                    break
+            continue
+        source = match.group(3)
+        # Only ids of sections, languages and the text class matter: most tags need no attribute parsing.
+        wanted = tag == "section" or "lang=" in source or "ed-text" in source
+        attributes = _attributes(source) if wanted else {}
+        self_closing = source.endswith("/") or source.rstrip().endswith("/")
+        drop_newline = tag in _NEWLINE_DROPPED and not self_closing
+        if tag == "body":
+            in_body = True
+        if tag == "template":
+            skip += 1
+        if tag in _RAW_TEXT:
+            close = re.compile(rf"</{tag}\s*>", re.I).search(page_html, cursor)
+            stop = close.start() if close else size
+            if in_body and not skip:
+                parts.append(page_html[cursor:stop])
+                length += stop - cursor
+            cursor = close.end() if close else size
+            continue
+        if tag in VOID or self_closing:
+            continue
+        identifier = attributes.get("id", "")
+        if tag == "section" and identifier[:1] == "p" and identifier[1:].isdigit():
+            paragraph = int(identifier[1:])
+        if tag == "p" and paragraph and any("ed-text" in classes.split() for _, classes, _ in stack):
+            language = next((lang for _, _, lang in reversed(stack) if lang), "")
+            open_text = (paragraph, language, length)
+        stack.append((tag, attributes.get("class", ""), attributes.get("lang", "")))
+    page.text = "".join(parts)
+    return page

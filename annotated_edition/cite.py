@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import strings
 from .model import Annotation, Document
@@ -67,7 +67,8 @@ def apa(work: Work) -> Markup:
     language, document = work.language, work.document
     if work.note:
         note = work.note
-        return Markup("{site}. ({date}). <i>{title}</i> [{what}]. {in_} <i>{doc}</i>{version}. {url}").format(
+        return _fill(
+            "{site}. ({date}). <i>{title}</i> [{what}]. {in_} <i>{doc}</i>{version}. {url}",
             site=work.site_name,
             date=_apa_date(note.added, language),
             title=_no_end(note.title[language]),
@@ -77,7 +78,8 @@ def apa(work: Work) -> Markup:
             version=f" ({_version(work)})" if _version(work) else "",
             url=_link(work.url),
         )
-    return Markup("{author}. ({date}). <i>{title}</i> ({ed}). {site}. {url}").format(
+    return _fill(
+        "{author}. ({date}). <i>{title}</i> ({ed}). {site}. {url}",
         author=document.source_publisher,
         date=_apa_date(document.date, language),
         title=_no_end(document.title[language]),
@@ -89,10 +91,11 @@ def apa(work: Work) -> Markup:
 
 def mla(work: Work) -> Markup:
     language, document = work.language, work.document
-    accessed = Markup("{label} {date}.").format(label=_t(work, "cite.accessed"), date=_accessed(work, "mla"))
+    accessed = _fill("{label} {date}.", label=_t(work, "cite.accessed"), date=_accessed(work, "mla"))
     if work.note:
         note = work.note
-        return Markup("{title} <i>{site}</i>, {version}{date}, {url}. {accessed}").format(
+        return _fill(
+            "{title} <i>{site}</i>, {version}{date}, {url}. {accessed}",
             title=_quoted(note.title[language], language),
             site=work.site_name,
             version=f"{_version(work)}, " if _version(work) else "",
@@ -101,7 +104,8 @@ def mla(work: Work) -> Markup:
             accessed=accessed,
         )
     where = f"{_t(work, 'cite.para')} {work.paragraph}, " if work.paragraph else ""
-    return Markup("{author}. {title} <i>{site}</i>, {version}{date}, {where}{url}. {accessed}").format(
+    return _fill(
+        "{author}. {title} <i>{site}</i>, {version}{date}, {where}{url}. {accessed}",
         author=document.source_publisher,
         title=_quoted(document.title[language], language),
         site=work.site_name,
@@ -117,7 +121,8 @@ def chicago(work: Work) -> Markup:
     language, document = work.language, work.document
     if work.note:
         note = work.note
-        return Markup("{site}. {title} {what}.{version} {date}. {url}.").format(
+        return _fill(
+            "{site}. {title} {what}.{version} {date}. {url}.",
             site=work.site_name,
             title=_quoted(note.title[language], language),
             what=_describe_note(work),
@@ -126,7 +131,8 @@ def chicago(work: Work) -> Markup:
             url=_link(work.url),
         )
     where = f" {_t(work, 'paragraph')} {work.paragraph}." if work.paragraph else ""
-    return Markup("{author}. {title}{where} {site}.{version} {date}. {url}.").format(
+    return _fill(
+        "{author}. {title}{where} {site}.{version} {date}. {url}.",
         author=document.source_publisher,
         title=_quoted(document.title[language], language),
         where=where,
@@ -159,9 +165,9 @@ def bibtex(work: Work) -> Markup:
     if work.paragraph:
         fields.append(("note", _bib(f"{_t(work, 'paragraph')} {work.paragraph}")))
     fields.append(("langid", strings.language_name(language, "en").lower()))  # biblatex: french, english
-    lines = [Markup("@online{{{key},").format(key=key)]
-    lines += [Markup("  {name} = {{{value}}},").format(name=name, value=value) for name, value in fields]
-    lines.append(Markup("  urldate = {{{date}}}").format(date=_accessed(work, "iso")))
+    lines = [_fill("@online{{{key},", key=key)]
+    lines += [_fill("  {name} = {{{value}}},", name=name, value=value) for name, value in fields]
+    lines.append(_fill("  urldate = {{{date}}}", date=_accessed(work, "iso")))
     return Markup("<pre><code>") + Markup("\n").join(lines) + Markup("\n}</code></pre>")
 
 
@@ -180,7 +186,7 @@ def _describe_note(work: Work) -> str:
 
 def _accessed(work: Work, form: str) -> Markup:
     placeholder = "YYYY-MM-DD" if form == "iso" else _t(work, "accessed.placeholder")
-    return Markup('<span class="ed-accessed" data-format="{form}">{text}</span>').format(form=form, text=placeholder)
+    return _fill('<span class="ed-accessed" data-format="{form}">{text}</span>', form=form, text=placeholder)
 
 
 def _apa_date(value, language: str) -> str:
@@ -192,11 +198,11 @@ def _quoted(title: str, language: str) -> Markup:
     """A title in quotation marks; English puts the closing period inside them (MLA, Chicago)."""
     opening, closing = strings.text(language, "quote.open"), strings.text(language, "quote.close")
     if language == "en":
-        return Markup("{o}{t}{c}").format(o=opening, t=_with_end(title), c=closing)
+        return _fill("{o}{t}{c}", o=opening, t=_with_end(title), c=closing)
     return (
-        Markup("{o}{t}{c}.").format(o=opening, t=_no_end(title), c=closing)
+        _fill("{o}{t}{c}.", o=opening, t=_no_end(title), c=closing)
         if not _ends(title)
-        else Markup("{o}{t}{c}").format(o=opening, t=title, c=closing)
+        else _fill("{o}{t}{c}", o=opening, t=title, c=closing)
     )
 
 
@@ -214,7 +220,7 @@ def _no_end(title: str) -> str:
 
 def _link(url: str, mla: bool = False) -> Markup:
     shown = url.split("://", 1)[-1] if mla else url  # MLA 9 drops the scheme
-    return Markup('<a href="{url}">{shown}</a>').format(url=url, shown=shown)
+    return _fill('<a href="{url}">{shown}</a>', url=url, shown=shown)
 
 
 def _bib(text: str) -> str:
@@ -230,6 +236,11 @@ def _bib(text: str) -> str:
     ):
         text = text.replace(char, replacement)
     return text
+
+
+def _fill(template: str, **values) -> Markup:
+    """`template` with every value escaped, as `Markup(template).format` does, several times faster."""
+    return Markup(template.format_map({key: escape(value) for key, value in values.items()}))
 
 
 def _t(work: Work, key: str, **values) -> str:

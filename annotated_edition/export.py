@@ -8,6 +8,7 @@ builds of the same commit give the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date
 from xml.etree import ElementTree
@@ -345,31 +346,35 @@ def exports(
     prefix: str,
     publisher: str,
     page: PageText,
-) -> dict[str, str]:
-    """Every export file of one document in one language: path under the language's root (`prefix`) -> text."""
+) -> Iterator[tuple[str, str]]:
+    """Every export file of one document in one language: path under the language's root (`prefix`)
+    and text, one at a time, so that a large edition's files are never all in memory together."""
     page_url = page_urls[language]
     folder = data_folder(document_id)
     here = site_url + prefix
     document = edition.documents[document_id]
+    yield f"{folder}annotations.json", to_json(annotations_json(edition, document_id, language, page_url))
     citations = citation_index(document, edition.annotations[document_id], language, publisher, page_url)
-    files = {
-        f"{folder}annotations.json": to_json(annotations_json(edition, document_id, language, page_url)),
-        f"{folder}citations.json": to_json(citations, readable=False),
-        f"{folder}excerpts.json": to_json(excerpts(edition, document_id), readable=False),
-        f"{folder}annotations.jsonld": to_json(
+    yield f"{folder}citations.json", to_json(citations, readable=False)
+    del citations
+    yield f"{folder}excerpts.json", to_json(excerpts(edition, document_id), readable=False)
+    yield (
+        f"{folder}annotations.jsonld",
+        to_json(
             web_annotation_collection(
                 edition, document_id, language, page_url, f"{here}{folder}annotations.jsonld", publisher, page, here
             )
         ),
-        f"{folder}claimreview.jsonld": to_json(
-            claim_reviews(edition, document_id, language, page_url, publisher, site_url)
-        ),
-        f"{folder}feed.xml": atom_feed(
-            edition, {document_id: page_url}, language, f"{here}{folder}feed.xml", publisher
-        ),
-    }
+    )
+    yield (
+        f"{folder}claimreview.jsonld",
+        to_json(claim_reviews(edition, document_id, language, page_url, publisher, site_url)),
+    )
+    yield (
+        f"{folder}feed.xml",
+        atom_feed(edition, {document_id: page_url}, language, f"{here}{folder}feed.xml", publisher),
+    )
     if language == document.original:
-        files[f"{folder}text.json"] = to_json(text_json(document, page_urls))
+        yield f"{folder}text.json", to_json(text_json(document, page_urls))
         for each in document.languages:  # the plain text, one paragraph per line, for reuse and diffing
-            files[f"{folder}{each}.txt"] = "\n\n".join(document.paragraphs[each]) + "\n"
-    return files
+            yield f"{folder}{each}.txt", "\n\n".join(document.paragraphs[each]) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import markdown
 import nh3
@@ -14,7 +14,7 @@ ALLOWED_SCHEMES = {"https", "mailto"}
 _converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
-@lru_cache(maxsize=4096)  # the same body is rendered for the page and for every export
+@cache  # the same body is rendered for the page, the handout, its own page and the exports
 def render_markdown(source: str) -> str:
     """Sanitised HTML for a note's Markdown body; nothing in it can run or restyle the page."""
     html = _converter.reset().convert(source)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -192,6 +194,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return output
         if page.meta.get("edition") in (self.edition.documents if self.edition else ()):
             self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
+            # The page is written: its rendered notes (megabytes in a large edition) need not stay in memory.
+            page.content = ""
         return self._secured(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
@@ -268,26 +272,26 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         for document_id, urls in sorted(self.pages.items()):
             for language in urls:
                 prefix = _language_root(language, config)
+                files = export.exports(
+                    self.edition,
+                    document_id,
+                    language,
+                    urls,
+                    config.site_url,
+                    prefix,
+                    self.site_names[language],
+                    self.page_texts[(document_id, language)],
+                )
+                # Written as they are made: a large edition's files never sit in memory together.
                 try:
-                    files = export.exports(
-                        self.edition,
-                        document_id,
-                        language,
-                        urls,
-                        config.site_url,
-                        prefix,
-                        self.site_names[language],
-                        self.page_texts[(document_id, language)],
-                    )
+                    for name, text in itertools.chain(files, self._note_pages(document_id, language, prefix, config)):
+                        path = Path(config.site_dir) / prefix / name
+                        path.parent.mkdir(parents=True, exist_ok=True)
+                        path.write_text(text, encoding="utf-8")
                 except export.AnchoringError as error:
                     raise PluginError(str(error)) from None
-                files.update(self._note_pages(document_id, language, prefix, config))
-                for name, text in files.items():
-                    path = Path(config.site_dir) / prefix / name
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(text, encoding="utf-8")
 
-    def _note_pages(self, document_id: str, language: str, prefix: str, config) -> dict[str, str]:
+    def _note_pages(self, document_id: str, language: str, prefix: str, config) -> Iterator[tuple[str, str]]:
         """`notes/<id>/index.html` for every note: a page of its own, which a shared link previews."""
         site = Path(config.site_dir)
         stylesheets = [
@@ -297,7 +301,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         ]
         root = "../../" + "../" * prefix.count("/")
         statement = self.pages[document_id][language].removeprefix(config.site_url)
-        pages = {}
         for note in self.edition.annotations[document_id]:
             urls = {
                 other: f"{config.site_url}{_language_root(other, config)}notes/{note.id}/"
@@ -315,8 +318,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 stylesheets=stylesheets,
                 image=f"{config.site_url}assets/images/social.png",
             )
-            pages[f"notes/{note.id}/index.html"] = self._secured(page)
-        return pages
+            yield f"notes/{note.id}/index.html", self._secured(page)
 
 
 def _language(config) -> str:

@@ -53,6 +53,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # the templates are part of the package: no need to look at their files again
     )
     environment.filters["typeset"] = typeset
     return environment
@@ -142,9 +143,12 @@ def paragraph_views(document: Document, notes: tuple[Annotation, ...], language:
     """Every paragraph with its texts (the reader's language, then the one beside it), highlights and notes."""
     numbers = {note.id: index for index, note in enumerate(notes, start=1)}
     order = document.pair(language)
+    by_paragraph: dict[int, list[Annotation]] = {}
+    for note in notes:
+        by_paragraph.setdefault(note.paragraph, []).append(note)
     views = []
     for index in range(document.size):
-        here = [note for note in notes if note.paragraph == index + 1]
+        here = by_paragraph.get(index + 1, [])
         views.append(
             {
                 "number": index + 1,

@@ -62,7 +62,6 @@ class Schema:
         self.data: dict[str, Any] = _localised(published, languages)
         self._variants: dict[tuple[str, ...], Schema] = {}
         self.defs: dict[str, Any] = self.data.get("$defs", {})
-        self.is_valid_fast = fastjsonschema.compile(self.data)
         self._missing = missing or (lambda key, path: None)
         self._special = special or (lambda error, path: None)
 
@@ -75,6 +74,11 @@ class Schema:
             variant._missing, variant._special = self._missing, self._special
             self._variants[tuple(languages)] = variant
         return self._variants[tuple(languages)]
+
+    @cached_property
+    def is_valid_fast(self):
+        """The compiled reader, made the first time a file of this kind is read."""
+        return fastjsonschema.compile(self.data)
 
     @cached_property
     def full(self):

@@ -39,7 +39,8 @@ class Words:
 def use(folder: Path | None) -> None:
     """Read the site's strings from `folder` first (None: the built-in files only)."""
     _folders[:] = [folder] if folder else []
-    words.cache_clear()
+    for cached in (words, long_date, language_name):
+        cached.cache_clear()
 
 
 def _file(language: str) -> Path | None:
@@ -105,13 +106,11 @@ def direction(language: str) -> str:
     return words(language).locale.text_direction
 
 
+@cache
 def language_name(code: str, language: str) -> str:
     """The name of the language `code` (`fr`, `en-GB`) in `language`: français, French, arabe."""
-    try:
-        name = Locale.parse(code.replace("-", "_")).get_language_name(words(language).locale)
-    except (ValueError, UnknownLocaleError):
-        return code
-    return name or code
+    # The names are in the reader's locale data: no need to load the named language's own.
+    return words(language).locale.languages.get(code.split("-")[0].lower()) or code
 
 
 def months(language: str) -> list[str]:
@@ -124,6 +123,7 @@ def short_months(language: str) -> list[str]:
     return list(words(language).mla_months)
 
 
+@cache  # a few dates, written thousands of times
 def long_date(value: date, language: str) -> str:
     """10 février 2025 / 10 February 2025; French writes the first of the month 1er."""
     written = format_date(value, "long", locale=words(language).locale)

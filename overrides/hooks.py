@@ -18,11 +18,22 @@ from annotated_edition.i18n import languages
 _INVALID = ('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__search" autocomplete="off"')
 
 
+# The theme's pages (every language's): the only files whose scripts the theme decides.
+_THEMED: set[Path] = set()
+
+
+def on_config(config):
+    _THEMED.clear()  # `mkdocs serve` loads the configuration again before each build
+    return config
+
+
 def on_post_page(output: str, page, config) -> str:
+    _THEMED.add(Path(page.file.abs_dest_path))
     return _valid(output)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
+    _THEMED.add(Path(config.site_dir) / template_name)
     return _valid(output_content)  # 404.html is a template, not a page
 
 
@@ -62,15 +73,15 @@ def on_post_build(config) -> None:
         addresses.append(f"{config.site_url}{folder}sitemap.xml")
     robots = ["User-agent: *", "Allow: /", "", *[f"Sitemap: {address}" for address in addresses]]
     (site / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
-    _drop_unused_assets(site)
+    _drop_unused_assets(site, sorted(path for path in _THEMED if path.is_file()))
 
 
-def _drop_unused_assets(site: Path) -> None:
+def _drop_unused_assets(site: Path, pages: list[Path]) -> None:
     """Material ships its main script, its search worker, lunr's languages and source maps; this site
-    loads none of them (about 2 MB). Drop Material's scripts that no page refers to, and every map."""
+    loads none of them (about 2 MB). Drop Material's scripts that no themed page refers to, and every map."""
     loaded = {
         reference.rsplit("/", 1)[-1]
-        for path in site.rglob("*.html")
+        for path in pages
         for reference in _LOADED.findall(path.read_text("utf-8", errors="replace"))
     }
     scripts = site / "assets" / "javascripts"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -49,8 +50,11 @@ def copy_site(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site_url(site_origin) -> str:
-    return site_origin + "/"
+def site_url() -> str:
+    """An address of its own: the main site's server may hold the session's one."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}/"
 
 
 @pytest.fixture(scope="module")
@@ -251,10 +255,10 @@ def chromium():
 
 
 @pytest.fixture(scope="module")
-def served(site, site_origin):
+def served(site, site_url):
     from .siteserver import serve
 
-    httpd, origin = serve(site, int(site_origin.rsplit(":", 1)[1]))
+    httpd, origin = serve(site, int(site_url.rstrip("/").rsplit(":", 1)[1]))
     yield origin
     httpd.shutdown()
 
