@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .joining import BATCH
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -48,6 +50,7 @@ def read_page(page_html: str) -> PageText:
     """The page's body text and the place of each paragraph's text in it."""
     page = PageText()
     parts: list[str] = []
+    joined: list[str] = []  # parts joined a batch at a time: millions of small strings need not coexist
     length = 0
     in_body = False
     skip = 0  # inside <template>: not part of textContent
@@ -67,6 +70,9 @@ def read_page(page_html: str) -> PageText:
             if in_body and not skip:
                 parts.append(data)
                 length += len(data)
+                if len(parts) >= BATCH:
+                    joined.append("".join(parts))
+                    parts.clear()
         drop_newline = False
         if not match:
             break
@@ -116,5 +122,5 @@ def read_page(page_html: str) -> PageText:
             language = next((lang for _, _, lang in reversed(stack) if lang), "")
             open_text = (paragraph, language, length)
         stack.append((tag, attributes.get("class", ""), attributes.get("lang", "")))
-    page.text = "".join(parts)
+    page.text = "".join([*joined, *parts])
     return page

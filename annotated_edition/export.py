@@ -18,6 +18,7 @@ from markupsafe import escape
 from . import strings
 from .anchoring import PageText
 from .cite import citation_index
+from .joining import join_in_batches
 from .markup import render_markdown
 from .model import Annotation, Document, Edition
 
@@ -44,8 +45,8 @@ CONTEXT_CHARS = 32
 def to_json(data, readable: bool = True) -> str:
     """Stable JSON: the same data always gives the same bytes. Files meant for people are
     indented; those only the page's script reads are compact (and several times faster)."""
-    if readable:
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if readable:  # the indenting encoder is pure Python: its pieces are joined a batch at a time
+        return join_in_batches(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data)) + "\n"
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

@@ -53,7 +53,6 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def __init__(self) -> None:
         self.edition: Edition | None = None
-        self._stamp: tuple | None = None
         self.pages: dict[str, dict[str, str]] = {}  # document id -> language -> page URL
         self.site_names: dict[str, str] = {}  # language -> site name (the i18n plugin changes it per language)
         self.page_texts: dict[tuple[str, str], PageText] = {}  # (document id, language) -> the page's text
@@ -87,18 +86,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_pre_build(self, *, config) -> None:
         if not self.config.enabled:
             return
-        # mkdocs-static-i18n rebuilds once per language: reload only when a file changed.
+        # mkdocs-static-i18n builds each other language from inside the default one's build: the
+        # edition loaded there serves them all (`mkdocs serve` makes a new plugin for every build).
+        if self.edition is not None and languages(config).nested:
+            return
         root = Path(config.config_file_path).parent
         annotations, documents = Path(self.config.annotations), Path(self.config.documents)
-        stamp = _stamp(annotations, documents)
-        if stamp == self._stamp and self.edition is not None:
-            return
         try:
             self.edition = load_edition(annotations, documents, root, date.today())
         except EditionError as error:
             self.edition = None
             raise PluginError(error.report()) from None
-        self._stamp = stamp
 
     def on_startup(self, *, command, dirty) -> None:
         self._serving = command == "serve"
@@ -193,9 +191,9 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if not self.config.enabled:
             return output
         if page.meta.get("edition") in (self.edition.documents if self.edition else ()):
-            self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
-            # The page is written: its rendered notes (megabytes in a large edition) need not stay in memory.
+            # The page is made: its rendered notes (megabytes in a large edition) need not stay in memory.
             page.content = ""
+            self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
         return self._secured(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
@@ -332,13 +330,3 @@ def _language_root(language: str, config) -> str:
 def _folder_link(target: str, here: str) -> str:
     """A link from the page at `here` to the page at `target`, both site-relative folder URLs ("" is the root)."""
     return "./" if target == here else get_relative_url(target or ".", here).rstrip("/") + "/"
-
-
-def _stamp(*folders: Path) -> tuple:
-    """Names, sizes and modification times of every file: cheap to compare between builds."""
-    return tuple(
-        (str(path), stat.st_size, stat.st_mtime_ns)
-        for folder in folders
-        for path in sorted(folder.rglob("*"))
-        if (stat := path.stat())
-    )

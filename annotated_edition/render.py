@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from . import strings
 from .cite import Work, citations, in_text
+from .joining import join_in_batches
 from .markup import render_markdown
 from .model import KINDS, Annotation, Document, Edition, Source
 
@@ -54,6 +55,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # the templates are part of the package: no need to look at their files again
+        # Compiled templates are kept between builds (in a per-user temporary folder, by checksum).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
     )
     environment.filters["typeset"] = typeset
     return environment
@@ -93,10 +96,9 @@ def render_document(
     paragraphs = paragraph_views(document, notes, language)
     for paragraph in paragraphs:
         paragraph["in_text"] = in_text(Work(document, language, site_name, page_url, paragraph=paragraph["number"]))
-    return (
-        _environment()
-        .get_template("edition.html.j2")
-        .render(
+    return _render_in_batches(
+        "edition.html.j2",
+        dict(
             document=document,
             language=language,
             order=order,
@@ -113,8 +115,13 @@ def render_document(
             page_url=page_url,
             short_months=strings.short_months(language),
             long_months=strings.months(language),
-        )
+        ),
     )
+
+
+def _render_in_batches(name: str, context: dict) -> str:
+    """A template rendered as `render` does, without holding every small piece of a large page at once."""
+    return join_in_batches(_environment().get_template(name).generate(**context))
 
 
 def render_handout(edition: Edition, document_id: str, language: str, statement_url: str) -> str:

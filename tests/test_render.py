@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotated_edition.annotation import check_annotation
+from annotated_edition.joining import join_in_batches
 from annotated_edition.markup import render_markdown
 from annotated_edition.model import Edition
 from annotated_edition.render import render_document, segment
@@ -75,3 +78,8 @@ def test_markdown_keeps_links_emphasis_and_lists():
     html = render_markdown("*a* **b** [c](https://example.org)\n\n- d\n- e")
     assert "<em>a</em>" in html and "<strong>b</strong>" in html and "<li>d</li>" in html
     assert 'href="https://example.org"' in html and 'rel="noopener"' in html
+
+
+@given(st.lists(st.text(max_size=5), max_size=50), st.integers(min_value=1, max_value=7))
+def test_joining_in_batches_gives_the_same_string(pieces, batch):
+    assert join_in_batches(iter(pieces), batch=batch) == "".join(pieces)
