@@ -19,7 +19,7 @@ from .anchoring import PageText, read_page
 from .csp import with_policy
 from .i18n import languages
 from .model import Edition
-from .problems import EditionError
+from .problems import EditionError, display_path
 from .render import (
     anchor_ids,
     json_script,
@@ -121,8 +121,20 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                     claims[key].setdefault(str(meta[key]), []).append(file)
         for document_id, claimed in claims["edition"].items():
             if len(claimed) > 1:
-                names = " and ".join(f"docs/{file.src_uri}" for file in claimed)
+                names = " and ".join(_source(file, config) for file in claimed)
                 raise PluginError(f"{names} both show document `{document_id}`: keep `edition:` in one of them")
+        unshown = sorted(set(self.edition.documents if self.edition else ()) - set(claims["edition"]))
+        root = Path(config.config_file_path).parent
+        if unshown:
+            raise PluginError(
+                "\n".join(
+                    f"{display_path(Path(self.config.documents) / document_id / 'document.yml', root)}:1: "
+                    f"no page shows document "
+                    f"`{document_id}`: add `edition: {document_id}` to the front matter of the page that should "
+                    "(see README, Adding a statement)"
+                    for document_id in unshown
+                )
+            )
         self.statement_pages = {document_id: claimed[0].url for document_id, claimed in claims["edition"].items()}
         self.page_urls = {
             key: {document_id: claimed[0].url for document_id, claimed in by_document.items()}
@@ -137,13 +149,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             return html + self._corrections(page, config)
         if page.meta.get("versions"):
             document_id = self._document(page, "versions", config)
-            statement = self._statement_url(page, document_id, "versions")
+            statement = self._statement_url(page, document_id)
             return html + render_versions(self.edition, document_id, _language(config), statement)
         if page.meta.get("guide"):
             return html + self._guide(page, config)
         if page.meta.get("handout"):
             document_id = self._document(page, "handout", config)
-            statement = config.site_url + self._statement_page(page, document_id, "handout")
+            statement = config.site_url + self.statement_pages[document_id]
             return html + render_handout(self.edition, document_id, _language(config), statement)
         if not page.meta.get("edition"):
             return html
@@ -207,26 +219,17 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     def _corrections(self, page, config) -> str:
         document_id = self._document(page, "corrections", config)
-        statement = self._statement_url(page, document_id, "corrections")
+        statement = self._statement_url(page, document_id)
         return render_corrections(self.edition.documents[document_id], _language(config), statement)
 
     def _guide(self, page, config) -> str:
         document_id = self._document(page, "guide", config)
-        statement = self._statement_url(page, document_id, "guide")
+        statement = self._statement_url(page, document_id)
         return render_guide(self.edition, document_id, _language(config), statement)
 
-    def _statement_page(self, page, document_id: str, key: str) -> str:
-        """The URL (from the site's root) of the page that shows `document_id`, or a clear error."""
-        if document_id not in self.statement_pages:
-            raise PluginError(
-                f"docs/{page.file.src_uri}:1: `{key}: {document_id}` but no page shows that document: "
-                f"add `edition: {document_id}` to the front matter of the page that should"
-            )
-        return self.statement_pages[document_id]
-
-    def _statement_url(self, page, document_id: str, key: str) -> str:
+    def _statement_url(self, page, document_id: str) -> str:
         """A link from `page` to the page that shows `document_id`."""
-        return _folder_link(self._statement_page(page, document_id, key), page.url)
+        return _folder_link(self.statement_pages[document_id], page.url)
 
     def _link(self, page, key: str, document_id: str) -> str:
         """A link from `page` to the document's page of that kind (`handout`, `versions`), or "" if it has none."""
@@ -239,12 +242,13 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         if document_id not in self.edition.documents:
             known = ", ".join(sorted(self.edition.documents))
             raise PluginError(
-                f"{page.file.src_uri}:1: no document `{document_id}` (known: {known}): fix `{key}:` in the front matter"
+                f"{_source(page.file, config)}:1: no document `{document_id}` (known: {known}): "
+                f"fix `{key}:` in the front matter"
             )
         document, language = self.edition.documents[document_id], _language(config)
         if language not in document.languages:
             raise PluginError(
-                f"docs/{page.file.src_uri}:1: the site is built in `{language}` but document `{document_id}` has no "
+                f"{_source(page.file, config)}:1: the site is built in `{language}` but document `{document_id}` has no "
                 f"`{language}` text: add `{language}` to its `languages` and its text as {language}.txt"
             )
         return document_id
@@ -325,6 +329,11 @@ def _language(config) -> str:
 
 def _language_root(language: str, config) -> str:
     return languages(config).root(language)
+
+
+def _source(file, config) -> str:
+    """A page's Markdown file as the contributor knows it (`docs/index.md`)."""
+    return display_path(Path(file.abs_src_path), Path(config.config_file_path).parent)
 
 
 def _folder_link(target: str, here: str) -> str:

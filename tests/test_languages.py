@@ -311,3 +311,16 @@ def test_a_new_note_has_a_line_for_each_language_of_its_document(tmp_path, monke
         f"`body.{language}` is still the example text of `edition new`: write the note"
         for language in ("ar", "fr", "en")
     }
+
+
+def test_a_document_no_page_shows_is_a_clear_error(tmp_path, site_url):
+    tree = copy_site(tmp_path)
+    (tree / "docs/beta.md").unlink()
+    text = (tree / "mkdocs.yml").read_text("utf-8")
+    (tree / "mkdocs.yml").write_text(text.replace("  - beta.md\n", ""), encoding="utf-8")
+    result = build(tree, site_url)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "docs/documents/beta/document.yml:1: no page shows document `beta`: add `edition: beta` to the front matter "
+        "of the page that should"
+    ) in result.stderr
