@@ -129,9 +129,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             raise PluginError(
                 "\n".join(
                     f"{display_path(Path(self.config.documents) / document_id / 'document.yml', root)}:1: "
-                    f"no page shows document "
-                    f"`{document_id}`: add `edition: {document_id}` to the front matter of the page that should "
-                    "(see README, Adding a statement)"
+                    f"no page shows document `{document_id}`: add `edition: {document_id}` to the front matter "
+                    "of the page that should (see README, Adding a statement)"
                     for document_id in unshown
                 )
             )

@@ -1,7 +1,7 @@
 """Every reader-facing word of the edition: one file per language, `strings/<language>.yml`.
 
 English (`en.yml`) is complete and is the fallback: a language whose file lacks a string, or has
-no file, shows that string in English and `missing()` names it, so that the build can warn.
+no file, shows that string in English and `Words.missing` names it, so that the build can warn.
 A site may add or override languages with its own folder of such files (`use()`).
 Dates, month names and language names come from Babel, in the file's `locale`.
 """
@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_month_names
@@ -55,13 +56,9 @@ def _file(language: str) -> Path | None:
 def words(language: str) -> Words:
     """The strings of `language`; a missing file or key falls back to English."""
     path = _file(language)
-    data = _read(path) if path else {}
     fallback = words(FALLBACK).table if language != FALLBACK else {}
-    own = {str(key): str(value) for key, value in (data.get("strings") or {}).items()}
-    try:
-        locale = Locale.parse(str(data.get("locale") or language))
-    except (ValueError, UnknownLocaleError):
-        locale = Locale.parse(FALLBACK)
+    data, locale = _read(path, fallback) if path else ({}, _locale(language))
+    own = {str(key): value for key, value in (data.get("strings") or {}).items()}
     months = data.get("mla_months") or list(get_month_names("abbreviated", locale=locale).values())
     return Words(
         language,
@@ -73,27 +70,71 @@ def words(language: str) -> Words:
     )
 
 
-def _read(path: Path) -> dict:
-    """A strings file, or an EditionError that says where it is wrong."""
-    parsed, problems = read_yaml(path, str(path))
-    if parsed is not None:
-        data = parsed.data
-        table = data.get("strings") if isinstance(data, dict) else None
-        if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
-            problems = [Problem(str(path), 1, 'a strings file has `strings:`, then one `key: "text"` line per string')]
+def _locale(code: str) -> Locale:
+    """Babel's locale for a language code; English's for a code Babel does not know."""
+    try:
+        return Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse(FALLBACK)
+
+
+def _read(path: Path, fallback: dict[str, str]) -> tuple[dict, Locale]:
+    """A strings file and its locale, or an EditionError that says where it is wrong."""
+    display = str(path)
+    parsed, problems = read_yaml(path, display)
+    if parsed is None:
+        raise EditionError(problems)
+    data = parsed.data
+    table = data.get("strings") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(isinstance(value, str) for value in table.values()):
+        raise EditionError(
+            [Problem(display, 1, 'a strings file has `strings:`, then one `key: "text"` line per string')]
+        )
+    locale_code = str(data.get("locale") or path.stem)
+    try:
+        locale = Locale.parse(locale_code)
+    except (ValueError, UnknownLocaleError):
+        problems.append(
+            Problem(
+                display,
+                parsed.line(("locale",)),
+                f"`locale` `{locale_code}` is not a locale Babel knows, e.g. ar, de_DE",
+            )
+        )
+        locale = Locale.parse(FALLBACK)
+    months = data.get("mla_months")
+    if months is not None and not (isinstance(months, list) and len(months) == 12):
+        problems.append(
+            Problem(display, parsed.line(("mla_months",)), "`mla_months` lists the twelve months, January first")
+        )
+    for key, value in table.items():
+        wanted = _fields(fallback.get(key, value))
+        if _fields(value) - wanted:
+            allowed = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "none"
+            problems.append(
+                Problem(
+                    display,
+                    parsed.line(("strings", key)),
+                    f"`{key}` uses {', '.join(f'{{{name}}}' for name in sorted(_fields(value) - wanted))}, "
+                    f"which it is not given (it may use: {allowed})",
+                )
+            )
     if problems:
         raise EditionError(problems)
-    return parsed.data
+    return data, locale
+
+
+def _fields(text: str) -> set[str]:
+    """The `{placeholders}` of a string."""
+    try:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+    except ValueError:
+        return {"?"}  # an unbalanced brace: reported as a placeholder the string is not given
 
 
 def text(language: str, key: str, **values: object) -> str:
     """The string `key` in `language`, with `{placeholders}` filled in."""
     return words(language).table[key].format(**values)
-
-
-def missing(language: str) -> tuple[str, ...]:
-    """The strings `language` shows in English for want of its own."""
-    return words(language).missing
 
 
 def locale_code(language: str) -> str:

@@ -324,3 +324,51 @@ def test_a_document_no_page_shows_is_a_clear_error(tmp_path, site_url):
         "docs/documents/beta/document.yml:1: no page shows document `beta`: add `edition: beta` to the front matter "
         "of the page that should"
     ) in result.stderr
+
+
+def test_the_plugin_can_be_switched_off(tmp_path, site_url):
+    tree = copy_site(tmp_path)
+    text = (tree / "mkdocs.yml").read_text("utf-8")
+    (tree / "mkdocs.yml").write_text(text.replace("      strings: strings\n", "      enabled: false\n"), "utf-8")
+    result = build(tree, site_url, strict=False)
+    assert result.returncode == 0, result.stderr
+    html = BeautifulSoup((tree / "site/index.html").read_text("utf-8"), "html.parser")
+    assert html.select(".ed") == [] and html.h1.get_text().strip() == "Alpha"
+    assert not (tree / "site/data").exists() and not (tree / "site/notes").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'locale: xx_QQ\nstrings:\n  note: "Nota"\n',
+            ["1: `locale` `xx_QQ` is not a locale Babel knows, e.g. ar, de_DE"],
+        ),
+        (
+            'locale: de\nstrings:\n  note: "Notiz"\n  mode.only: "Nur {sprache}"\n',
+            ["4: `mode.only` uses {sprache}, which it is not given (it may use: {name})"],
+        ),
+        ('locale: de\nmla_months: ["Jan."]\nstrings: {}\n', ["2: `mla_months` lists the twelve months, January first"]),
+        ("- just a list\n", ['1: a strings file has `strings:`, then one `key: "text"` line per string']),
+        ('strings:\n  note: "Notiz\n', None),  # a YAML error: reported by the YAML reader, with its line
+    ],
+    ids=["locale", "placeholder", "months", "shape", "syntax"],
+)
+def test_a_broken_strings_file_gets_file_and_line(tmp_path, text, expected):
+    from annotated_edition import strings
+    from annotated_edition.problems import EditionError
+
+    (tmp_path / "de.yml").write_text(text, encoding="utf-8")
+    strings.use(tmp_path)
+    try:
+        with pytest.raises(EditionError) as raised:
+            strings.words("de")
+    finally:
+        strings.use(None)
+    found = [f"{problem.line}: {problem.message}" for problem in raised.value.problems]
+    assert all(problem.file == str(tmp_path / "de.yml") for problem in raised.value.problems)
+    if expected is None:
+        assert found and all("Traceback" not in line for line in found)
+    else:
+        assert found == expected
+    assert strings.words("fr").file.endswith("annotated_edition/strings/fr.yml")  # the site's folder is forgotten
