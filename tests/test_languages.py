@@ -19,6 +19,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from annotated_edition.anchoring import read_page
 from annotated_edition.annotation import check_annotation
 from annotated_edition.document import load_documents
 
@@ -153,12 +154,15 @@ def test_each_document_exports_its_own_notes_in_each_language(site, site_url, do
     for note in data["annotations"]:
         built, problems = check_annotation(notes[note["id"]], note["id"], documents[document], date(2026, 11, 29))
         assert not problems and note["title"] == built.title[language]
+    by_id = {note["id"]: note for note in data["annotations"]}
     collection = exported(site, language, document, "annotations.jsonld")
+    page_text = read_page((site / LANGUAGES[language] / DOCUMENTS[document] / "index.html").read_text("utf-8")).text
     for item in collection["first"]["items"]:
-        quote = item["target"]["selector"][0]
-        assert (
-            quote["exact"] in documents[document].paragraphs[language][0] + documents[document].paragraphs[language][1]
-        )
+        note = by_id[item["id"].rsplit("#", 1)[1]]
+        quote, position = item["target"]["selector"]
+        assert quote["exact"] == note["quote"]  # the quote in the page's language
+        assert quote["exact"] in documents[document].paragraphs[language][note["paragraph"] - 1]
+        assert page_text[position["start"] : position["end"]] == quote["exact"]
     feed = ElementTree.parse(site / LANGUAGES[language] / f"data/v1/{document}/feed.xml").getroot()
     assert len(list(feed.iter(f"{ATOM}entry"))) >= len(on_disk)
 
@@ -372,3 +376,27 @@ def test_a_broken_strings_file_gets_file_and_line(tmp_path, text, expected):
     else:
         assert found == expected
     assert strings.words("fr").file.endswith("annotated_edition/strings/fr.yml")  # the site's folder is forgotten
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_exported_annotations_anchor_in_the_arabic_pages_as_a_client_reads_them(chromium, served, site, document):
+    from .test_browser import ANCHOR
+
+    collection = exported(site, "ar", document, "annotations.jsonld")
+    notes = {note["id"]: note for note in exported(site, "ar", document, "annotations.json")["annotations"]}
+    page = chromium.new_page()
+    page.goto(f"{served}/ar/{DOCUMENTS[document]}")
+    found = page.evaluate(ANCHOR, collection["first"]["items"])
+    assert len(found) == len(notes)
+    for item, where in zip(collection["first"]["items"], found, strict=True):
+        note = notes[item["id"].rsplit("#", 1)[1]]
+        assert where == {
+            "id": item["id"],
+            "hits": 1,
+            "position": True,
+            "section": f"p{note['paragraph']}",
+            "lang": "ar",
+            "inNote": False,
+        }
+    page.close()
