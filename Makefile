@@ -83,7 +83,7 @@ properdocs: $(VENV)/.site $(VENV)-properdocs/.site  ## build with MkDocs and wit
 	$(VENV)-properdocs/bin/properdocs build --quiet --strict -f mkdocs.yml --site-dir .properdocs-check/properdocs
 	$(BIN)/python -m annotated_edition.samesite .properdocs-check/mkdocs .properdocs-check/properdocs
 
-bench: $(VENV)/.dev tools  ## print build-time overhead, page weight and growth with 1,000 and 10,000 notes
+bench: $(VENV)/.dev tools  ## print build-time overhead, page weight, growth with 1,000 and 10,000 notes, and where the time goes
 	$(BIN)/python bench/run.py
 
 clean:

@@ -158,14 +158,82 @@ def growth(sizes: list[int]) -> None:
     )
 
 
+# Run in a fresh interpreter: wraps the edition's stages with timers, builds, prints each stage's total.
+STAGE_TIMER = """
+import collections, functools, json, sys, time
+from annotated_edition import export, plugin
+from mkdocs.commands import build
+
+spent = collections.Counter()
+
+def timed(module, name, label):
+    function = getattr(module, name)
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] += time.perf_counter() - start
+
+    setattr(module, name, wrapper)
+
+for module, name, label in [
+    (plugin, "load_edition", "validation of every file"),
+    (plugin, "render_document", "statement page, rendered"),
+    (plugin, "render_handout", "handout, rendered"),
+    (plugin, "render_note_page", "note pages, rendered"),
+    (plugin, "read_page", "page text read for the W3C selectors"),
+    (plugin, "with_policy", "content security policy"),
+    (export, "citation_index", "citations (4 styles)"),
+    (export, "to_json", "JSON encoding"),
+    (export, "atom_feed", "Atom feeds"),
+    (build, "_populate_page", "MkDocs: Markdown and page content (includes the statement and handout renders)"),
+    (build, "_build_page", "MkDocs: theme template and post-page (includes the page text and the policy)"),
+]:
+    timed(module, name, label)
+from mkdocs.config import load_config
+
+start = time.perf_counter()
+build.build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+spent["whole build"] = time.perf_counter() - start
+print(json.dumps(spent))
+"""
+
+
+def stages(size: int) -> None:
+    """Where the time of a large build goes: the total of each stage, for `size` notes."""
+    with tempfile.TemporaryDirectory() as folder:
+        config = synthetic_project(size, Path(folder))
+        result = subprocess.run(
+            [sys.executable, "-c", STAGE_TIMER, str(config), str(Path(folder) / "site")],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    spent = json.loads(result.stdout.strip().splitlines()[-1])
+    print(f"Where the time goes with {size} notes (both languages; stages may include one another):")
+    for label, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {seconds:7.2f} s  {label}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--only", choices=["overhead", "weight", "growth", "stages"], help="run one part only")
     args = parser.parse_args()
-    overhead(args.runs)
-    weight()
-    growth(args.sizes)
+    parts = {
+        "overhead": lambda: overhead(args.runs),
+        "weight": weight,
+        "growth": lambda: growth(args.sizes),
+        "stages": lambda: stages(args.sizes[-1]),
+    }
+    for name, part in parts.items():
+        if args.only in (None, name):
+            part()
 
 
 if __name__ == "__main__":
