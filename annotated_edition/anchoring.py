@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .joining import BATCH
+from .joining import join_in_batches
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -49,8 +50,13 @@ def _attributes(source: str) -> dict[str, str]:
 def read_page(page_html: str) -> PageText:
     """The page's body text and the place of each paragraph's text in it."""
     page = PageText()
-    parts: list[str] = []
-    joined: list[str] = []  # parts joined a batch at a time: millions of small strings need not coexist
+    # Millions of small pieces in a large page: joined a batch at a time, not all held at once.
+    page.text = join_in_batches(_texts(page_html, page))
+    return page
+
+
+def _texts(page_html: str, page: PageText) -> Iterator[str]:
+    """The body's text nodes in order, recording in `page` where each paragraph's text starts and ends."""
     length = 0
     in_body = False
     skip = 0  # inside <template>: not part of textContent
@@ -68,11 +74,8 @@ def read_page(page_html: str) -> PageText:
             if drop_newline and data.startswith("\n"):
                 data = data[1:]
             if in_body and not skip:
-                parts.append(data)
+                yield data
                 length += len(data)
-                if len(parts) >= BATCH:
-                    joined.append("".join(parts))
-                    parts.clear()
         drop_newline = False
         if not match:
             break
@@ -99,7 +102,7 @@ def read_page(page_html: str) -> PageText:
         # Only ids of sections, languages and the text class matter: most tags need no attribute parsing.
         wanted = tag == "section" or "lang=" in source or "ed-text" in source
         attributes = _attributes(source) if wanted else {}
-        self_closing = source.endswith("/") or source.rstrip().endswith("/")
+        self_closing = source.rstrip().endswith("/")
         drop_newline = tag in _NEWLINE_DROPPED and not self_closing
         if tag == "body":
             in_body = True
@@ -109,7 +112,7 @@ def read_page(page_html: str) -> PageText:
             close = re.compile(rf"</{tag}\s*>", re.I).search(page_html, cursor)
             stop = close.start() if close else size
             if in_body and not skip:
-                parts.append(page_html[cursor:stop])
+                yield page_html[cursor:stop]
                 length += stop - cursor
             cursor = close.end() if close else size
             continue
@@ -122,5 +125,3 @@ def read_page(page_html: str) -> PageText:
             language = next((lang for _, _, lang in reversed(stack) if lang), "")
             open_text = (paragraph, language, length)
         stack.append((tag, attributes.get("class", ""), attributes.get("lang", "")))
-    page.text = "".join([*joined, *parts])
-    return page

@@ -85,37 +85,34 @@ def check_annotation(
 def _rule_problems(parsed: YamlDocument, display: str, document: Document, today: date) -> list[Problem]:
     """What a schema cannot say: real dates, paragraph range, quotes in the text, no HTML."""
     data = parsed.data
-    problems = []
+    problems: list[Problem] = []
+
+    def report(path: Path_, message: str) -> None:
+        problems.append(Problem(display, parsed.line(path), message))
+
     for path, value in _dates(data):
         problem = _date_problem(value, path, None if path == ("recheck",) else today)
         if problem:
-            problems.append(Problem(display, parsed.line(path), problem))
+            report(path, problem)
     for index, source in enumerate(data.get("sources") or []):
         published = real_date(source.get("published")) if isinstance(source, dict) else None
         accessed = real_date(source.get("accessed")) if isinstance(source, dict) else None
         if published and accessed and published > accessed:
             path = ("sources", index, "published")
-            problems.append(
-                Problem(display, parsed.line(path), f"{describe(path)} is after its `accessed` date: check both dates")
-            )
+            report(path, f"{describe(path)} is after its `accessed` date: check both dates")
     checked, recheck = real_date(data.get("checked")), real_date(data.get("recheck"))
     if checked and recheck and recheck <= checked:
-        problems.append(
-            Problem(
-                display,
-                parsed.line(("recheck",)),
-                f"`recheck` {recheck} is not after `checked` {checked}: give the date the note should be checked again",
-            )
+        report(
+            ("recheck",),
+            f"`recheck` {recheck} is not after `checked` {checked}: give the date the note should be checked again",
         )
     paragraph = data.get("paragraph")
-    in_range = isinstance(paragraph, int) and not isinstance(paragraph, bool) and 1 <= paragraph <= document.size
-    if isinstance(paragraph, int) and not isinstance(paragraph, bool) and paragraph >= 1 and not in_range:
-        problems.append(
-            Problem(
-                display,
-                parsed.line(("paragraph",)),
-                f"`paragraph` {paragraph} is outside the document, which has paragraphs 1 to {document.size}",
-            )
+    whole = isinstance(paragraph, int) and not isinstance(paragraph, bool)
+    in_range = whole and 1 <= paragraph <= document.size
+    if whole and paragraph >= 1 and not in_range:
+        report(
+            ("paragraph",),
+            f"`paragraph` {paragraph} is outside the document, which has paragraphs 1 to {document.size}",
         )
     quote = data.get("quote")
     if in_range and isinstance(quote, dict):
@@ -125,24 +122,17 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
                     quote[language], document.paragraphs[language][paragraph - 1], paragraph, language
                 )
                 if message:
-                    problems.append(Problem(display, parsed.line(("quote", language)), message))
+                    report(("quote", language), message)
     body = data.get("body")
     for language, text in body.items() if isinstance(body, dict) else ():
         if isinstance(text, str) and text.strip() in PLACEHOLDER_BODY.values():
-            problems.append(
-                Problem(
-                    display,
-                    parsed.line(("body", language)),
-                    f"`body.{language}` is still the example text of `edition new`: write the note",
-                )
-            )
+            report(("body", language), f"`body.{language}` is still the example text of `edition new`: write the note")
     for key in ("title", "body", "quote", "claim"):
         texts = data.get(key)
         for language, text in texts.items() if isinstance(texts, dict) else ():
             if isinstance(text, str):
-                problems += [
-                    Problem(display, parsed.line((key, language)), m) for m in _markup_problems(text, (key, language))
-                ]
+                for message in _markup_problems(text, (key, language)):
+                    report((key, language), message)
     return problems
 
 

@@ -124,11 +124,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 names = " and ".join(_source(file, config) for file in claimed)
                 raise PluginError(f"{names} both show document `{document_id}`: keep `edition:` in one of them")
         unshown = sorted(set(self.edition.documents if self.edition else ()) - set(claims["edition"]))
-        root = Path(config.config_file_path).parent
         if unshown:
             raise PluginError(
                 "\n".join(
-                    f"{display_path(Path(self.config.documents) / document_id / 'document.yml', root)}:1: "
+                    f"{_shown(Path(self.config.documents) / document_id / 'document.yml', config)}:1: "
                     f"no page shows document `{document_id}`: add `edition: {document_id}` to the front matter "
                     "of the page that should (see README, Adding a statement)"
                     for document_id in unshown
@@ -332,7 +331,12 @@ def _language_root(language: str, config) -> str:
 
 def _source(file, config) -> str:
     """A page's Markdown file as the contributor knows it (`docs/index.md`)."""
-    return display_path(Path(file.abs_src_path), Path(config.config_file_path).parent)
+    return _shown(Path(file.abs_src_path), config)
+
+
+def _shown(path: Path, config) -> str:
+    """A file's path from the folder of mkdocs.yml, as messages give it."""
+    return display_path(path, Path(config.config_file_path).parent)
 
 
 def _folder_link(target: str, here: str) -> str:

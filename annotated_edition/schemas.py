@@ -70,9 +70,7 @@ class Schema:
         if tuple(languages) == self.languages:
             return self
         if tuple(languages) not in self._variants:
-            variant = Schema(self.name, languages=tuple(languages))
-            variant._missing, variant._special = self._missing, self._special
-            self._variants[tuple(languages)] = variant
+            self._variants[tuple(languages)] = Schema(self.name, self._missing, self._special, tuple(languages))
         return self._variants[tuple(languages)]
 
     @cached_property

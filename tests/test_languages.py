@@ -67,6 +67,14 @@ def site(tmp_path_factory, site_url) -> Path:
     return tree / "site"
 
 
+@pytest.fixture(scope="module")
+def documents() -> dict:
+    """The fixture's documents, as the edition loads them (with no problem)."""
+    loaded, problems = load_documents(SITE / "docs" / "documents", SITE)
+    assert not problems
+    return loaded
+
+
 def page(site: Path, language: str, path: str = "") -> BeautifulSoup:
     return BeautifulSoup((site / LANGUAGES[language] / path / "index.html").read_text("utf-8"), "html.parser")
 
@@ -77,10 +85,9 @@ def exported(site: Path, language: str, document: str, name: str):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_each_page_shows_its_language_and_one_other(site, document, language):
+def test_each_page_shows_its_language_and_one_other(site, documents, document, language):
     """The page's language first; beside it the original, or beside the original its first translation."""
     html = page(site, language, DOCUMENTS[document])
-    documents, _ = load_documents(SITE / "docs" / "documents", SITE)
     other = documents[document].pair(language)[1]
     assert other == (ORIGINAL[document] if language != ORIGINAL[document] else documents[document].languages[1])
     for section in html.select("section.ed-par"):
@@ -142,7 +149,7 @@ def test_interface_words_dates_and_language_names_are_the_pages(site, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_each_document_exports_its_own_notes_in_each_language(site, site_url, document, language):
+def test_each_document_exports_its_own_notes_in_each_language(site, site_url, documents, document, language):
     data = exported(site, language, document, "annotations.json")
     on_disk = sorted(path.stem for path in (SITE / "annotations" / document).glob("*.yml"))
     assert sorted(note["id"] for note in data["annotations"]) == on_disk
@@ -150,7 +157,6 @@ def test_each_document_exports_its_own_notes_in_each_language(site, site_url, do
     publisher = {"alpha": "Éditions Alpha", "beta": "Beta Press"}[document]
     assert publisher in data["license"]["text"]
     notes = {path.stem: path for path in (SITE / "annotations" / document).glob("*.yml")}
-    documents, _ = load_documents(SITE / "docs" / "documents", SITE)
     for note in data["annotations"]:
         built, problems = check_annotation(notes[note["id"]], note["id"], documents[document], date(2026, 11, 29))
         assert not problems and note["title"] == built.title[language]
@@ -167,17 +173,17 @@ def test_each_document_exports_its_own_notes_in_each_language(site, site_url, do
     assert len(list(feed.iter(f"{ATOM}entry"))) >= len(on_disk)
 
 
-def test_the_plain_texts_of_each_document_are_published_in_every_language(site):
+def test_the_plain_texts_of_each_document_are_published_in_every_language(site, documents):
     for document, original in ORIGINAL.items():
         folder = site / LANGUAGES[original] / f"data/v1/{document}"
         text = json.loads((folder / "text.json").read_text("utf-8"))
-        assert text["languages"] == list(load_documents(SITE / "docs" / "documents", SITE)[0][document].languages)
+        assert text["languages"] == list(documents[document].languages)
         for language in LANGUAGES:
             assert (folder / f"{language}.txt").read_text("utf-8").strip()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_guide_handout_and_corrections_link_their_own_document(site, language):
+def test_guide_handout_and_corrections_link_their_own_document(site, documents, language):
     guide = page(site, language, "guide/")
     assert {a["href"] for a in guide.select(".ed-guide a[href*='#p']")} <= {"../beta/#p1"}
     assert guide.select(".ed-guide a[href*='#p']")
@@ -186,15 +192,13 @@ def test_guide_handout_and_corrections_link_their_own_document(site, language):
     handout = page(site, language, "handout/")
     assert handout.select_one(".ed-h-text p")["lang"] == language
     offered = [box["value"] for box in handout.select('input[name="with"]')]
-    assert offered == [load_documents(SITE / "docs" / "documents", SITE)[0]["beta"].pair(language)[1]]
+    assert offered == [documents["beta"].pair(language)[1]]
     beta, alpha = page(site, language, "beta/"), page(site, language)
     assert beta.select_one(".ed-handout-link")["href"] == "../handout/"
     assert alpha.select_one(".ed-handout-link") is None  # alpha has no handout page
 
 
-def test_a_note_without_a_language_of_its_document_gets_file_and_line(tmp_path):
-    documents, problems = load_documents(SITE / "docs" / "documents", SITE)
-    assert not problems
+def test_a_note_without_a_language_of_its_document_gets_file_and_line(tmp_path, documents):
     note = tmp_path / "summit-dates.yml"
     text = (SITE / "annotations/alpha/summit-dates.yml").read_text("utf-8")
     note.write_text(text.replace('  ar: "تاريخا القمة"\n', ""), encoding="utf-8")
