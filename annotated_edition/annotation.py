@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .model import Annotation, Document, Source
+from .model import SOURCE_TYPES, Annotation, Document, Source
 from .problems import Problem
 from .schemas import Schema, describe, real_date
 from .yamlfile import Path_, YamlDocument, read_yaml
@@ -39,6 +39,17 @@ def _missing_message(key: str, path: Path_) -> str | None:
         return (
             "missing `checked` (format 2): the date you last checked every claim of the note against its sources, "
             "e.g. `checked: 2026-11-29`"
+        )
+    if key == "type":
+        return (
+            f"{describe(path)} has no `type` (format 3): say what kind of evidence it is — primary (the official "
+            "text, statistics, a court decision, a paper, the actor's own statement), press (a newsroom), "
+            "reference (an encyclopaedia, a dictionary) or other"
+        )
+    if key == "reason":
+        return (
+            f"{describe(path)} is `type: other`: add a `reason` saying why no primary, press or reference "
+            "source could be cited instead"
         )
     if key == "excerpt":
         return (
@@ -106,6 +117,8 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
             ("recheck",),
             f"`recheck` {recheck} is not after `checked` {checked}: give the date the note should be checked again",
         )
+    for path, message in _evidence_problems(data):
+        report(path, message)
     paragraph = data.get("paragraph")
     whole = isinstance(paragraph, int) and not isinstance(paragraph, bool)
     in_range = whole and 1 <= paragraph <= document.size
@@ -134,6 +147,31 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
                 for message in _markup_problems(text, (key, language)):
                     report((key, language), message)
     return problems
+
+
+def _evidence_problems(data: dict) -> list[tuple[Path_, str]]:
+    """Format 3's rule of evidence: a fact-check rests on at least one primary source, and no note
+    rests on `other` sources alone."""
+    sources = [s for s in data.get("sources") or [] if isinstance(s, dict)]
+    types = [s.get("type") for s in sources]
+    if not sources or any(kind not in SOURCE_TYPES for kind in types):
+        return []  # the schema reports a missing list, or a missing or unknown type
+    if data.get("kind") == "fact-check" and "primary" not in types:
+        return [
+            (
+                ("sources",),
+                "a fact-check needs at least one `type: primary` source (the official text, the statistics, "
+                "the decision, the paper or the actor's own statement): add it",
+            )
+        ]
+    if all(kind == "other" for kind in types):
+        return [
+            (
+                ("sources",),
+                "every source of this note is `type: other`: add a primary, press or reference source that supports it",
+            )
+        ]
+    return []
 
 
 def _dates(data: dict) -> list[tuple[Path_, Any]]:
@@ -236,6 +274,9 @@ def _build(note_id: str, doc_id: str, display: str, data: dict, lines: dict[str,
                 title=s["title"],
                 publisher=s["publisher"],
                 url=s["url"],
+                type=s["type"],
+                reason=s.get("reason"),
+                via=s.get("via"),
                 accessed=date.fromisoformat(s["accessed"]),
                 published=date.fromisoformat(s["published"]) if "published" in s else None,
                 excerpt=s.get("excerpt"),

@@ -25,9 +25,11 @@ kind: {kind}
 {quote}title:
 {title}body:
 {body}{verdict}sources:
-  - title: ""          # the page's own headline, exactly as the page shows it
-    publisher: ""
-    url: "https://"
+  - title: ""          # the title as the original publication gives it
+    publisher: ""      # who is responsible for it: the newsroom, the institution, the court, the journal
+    type: primary      # primary, press, reference, or other (then add `reason:` saying why nothing better)
+    url: "https://"    # the original publication's address
+    # via: "https://"  # the copy you read (a syndication, an archive), when it is not `url`
     # published: YYYY-MM-DD   # the page's date, if the page shows one
     accessed: {today}
     excerpt: ""        # the source's own words that support the note, copied exactly (20 to 600 characters)

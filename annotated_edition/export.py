@@ -21,6 +21,7 @@ from .cite import citation_index
 from .joining import join_in_batches
 from .markup import render_markdown
 from .model import Annotation, Document, Edition
+from .typography import spaced
 
 FORMAT_VERSION = 1
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -115,7 +116,8 @@ def web_annotation(
             "purpose": MOTIVATIONS[note.kind],
             "format": "text/html",
             "language": language,
-            "value": f"<p><strong>{escape(note.title[language])}</strong></p>{render_markdown(note.body[language])}",
+            "value": f"<p><strong>{escape(spaced(note.title[language], language))}</strong></p>"
+            f"{render_markdown(note.body[language], language)}",
         }
     ]
     if note.verdict:
@@ -227,7 +229,7 @@ def annotations_json(edition: Edition, document_id: str, language: str, page_url
                 "quote": note.quote[language] if note.quote else None,
                 "title": note.title[language],
                 "body_markdown": note.body[language],
-                "body_html": render_markdown(note.body[language]),
+                "body_html": render_markdown(note.body[language], language),
                 "sources": [_source_json(source) for source in note.sources],
                 "contributors": list(note.contributors),
                 "added": note.added.isoformat(),
@@ -306,7 +308,7 @@ def atom_feed(edition: Edition, pages: dict[str, str], language: str, feed_url: 
 
     feed = ElementTree.Element(f"{{{atom}}}feed", {"xml:lang": language})
     title = first.title[language] if len(pages) == 1 else publisher
-    sub(feed, "title", f"{title} — {strings.text(language, 'column.notes')}")
+    sub(feed, "title", f"{spaced(title, language)} — {strings.text(language, 'column.notes')}")
     sub(feed, "id", feed_url)
     sub(feed, "updated", date_time(updated))
     sub(feed, "link", rel="self", href=feed_url)
@@ -318,13 +320,13 @@ def atom_feed(edition: Edition, pages: dict[str, str], language: str, feed_url: 
         entry = sub(feed, "entry")
         kind = strings.text(language, f"kind.{note.kind}")
         if correction:
-            sub(entry, "title", f"{strings.text(language, 'correction')} — {note.title[language]}")
+            sub(entry, "title", f"{strings.text(language, 'correction')} — {spaced(note.title[language], language)}")
             sub(entry, "id", f"{page_url}#correction-{number}")
-            sub(entry, "content", f"<p>{escape(correction.text[language])}</p>", type="html")
+            sub(entry, "content", f"<p>{escape(spaced(correction.text[language], language))}</p>", type="html")
         else:
-            sub(entry, "title", f"{kind} — {note.title[language]}")
+            sub(entry, "title", f"{kind} — {spaced(note.title[language], language)}")
             sub(entry, "id", f"{page_url}#{note.id}")
-            sub(entry, "content", render_markdown(note.body[language]), type="html")
+            sub(entry, "content", render_markdown(note.body[language], language), type="html")
         sub(entry, "published", date_time(correction.date if correction else note.added))
         sub(entry, "updated", date_time(when))
         sub(entry, "link", rel="alternate", href=f"{page_url}#{note.id}")

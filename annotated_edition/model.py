@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 KINDS = ("context", "fact-check", "definition", "translation")
+SOURCE_TYPES = ("primary", "press", "reference", "other")
 VERDICTS = ("accurate", "mostly-accurate", "misleading", "inaccurate", "unverifiable")
 
 
@@ -15,6 +16,9 @@ class Source:
     publisher: str
     url: str
     accessed: date
+    type: str
+    reason: str | None = None
+    via: str | None = None
     published: date | None = None
     excerpt: str | None = None
     archive: str | None = None

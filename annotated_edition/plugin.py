@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from .render import (
     render_note_page,
     render_versions,
 )
+from .typography import spaced, spaced_html
 from .validate import load_edition
 
 # Front-matter keys that name the document a page shows.
@@ -46,6 +48,10 @@ class EditionConfig(Config):
     annotations = c.Dir(exists=True, default="annotations")
     documents = c.Dir(exists=True, default="docs/documents")
     strings = c.Optional(c.Dir(exists=True))  # the site's own interface strings: <language>.yml files
+    # The correction request form (an https address, e.g. the repository's issue form); each note's
+    # "Report an error" link opens it with the note's id and address filled in. Empty: the link goes
+    # to the page that explains how to ask for a correction.
+    report_form = c.Type(str, default="")
 
 
 class EditionPlugin(BasePlugin[EditionConfig]):
@@ -63,6 +69,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        form = self.config.report_form
+        if form and not re.fullmatch(r"https://[^\s\"'<>]+", form):
+            raise PluginError(
+                f"mkdocs.yml: `report_form` must be a full https:// address (the correction form), not `{form}`"
+            )
         try:
             strings.use(Path(self.config.strings) if self.config.strings else None)
             for language in languages(config).built:
@@ -143,6 +154,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if not self.config.enabled:
             return html
+        # The page's own words are set as its language is printed; so are its title and description.
+        html = spaced_html(html, _language(config))
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = spaced(page.meta[key], _language(config))
         if page.meta.get("corrections"):
             return html + self._corrections(page, config)
         if page.meta.get("versions"):
@@ -177,6 +193,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             excerpts_url=get_relative_url(f"{data}excerpts.json", page.url),
             handout_url=self._link(page, "handout", document_id),
             versions_url=self._link(page, "versions", document_id),
+            report_form=self.config.report_form,
+            report_page=self._link(page, "corrections", document_id),
         )
         # MkDocs checks `page.md#id` links against the ids it saw in the Markdown: add the notes' and paragraphs'.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(fragment)

@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -17,6 +17,7 @@ from .cite import Work, citations, in_text
 from .joining import join_in_batches
 from .markup import render_markdown
 from .model import KINDS, Annotation, Document, Edition, Source
+from .typography import spaced
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def _words(language: str) -> dict:
         "long_date": lambda value: strings.long_date(value, language),
         "name": lambda code: strings.language_name(code, language),
         "dir": strings.direction,
+        "spaced": lambda text: spaced(text, language),
     }
 
 
@@ -83,8 +85,13 @@ def render_document(
     excerpts_url: str = "",
     handout_url: str = "handout/",
     versions_url: str = "versions/",
+    report_form: str = "",
+    report_page: str = "",
 ) -> str:
-    """The edition page's content: header, then every paragraph with its texts, notes and citations."""
+    """The edition page's content: header, then every paragraph with its texts, notes and citations.
+
+    Each note links to the correction form (`report_form`, filled in with the note's id and address)
+    or, without one, to the page that says how to ask for a correction (`report_page`)."""
     document = edition.documents[document_id]
 
     def cite(**part) -> dict:
@@ -110,6 +117,8 @@ def render_document(
             citations_url=citations_url,
             handout_url=handout_url,
             versions_url=versions_url,
+            report_form=report_form,
+            report_page=report_page,
             excerpts_url=excerpts_url,
             updated=edition.updated(document_id),
             page_url=page_url,
@@ -251,7 +260,10 @@ def render_guide(edition: Edition, document_id: str, language: str, statement_ur
         .get_template("guide.html.j2")
         .render(
             definitions=sorted(definitions, key=lambda note: note["title"].lower()),
-            questions=[(number, document.questions[number][language]) for number in sorted(document.questions)],
+            questions=[
+                (number, [spaced(question, language) for question in document.questions[number][language]])
+                for number in sorted(document.questions)
+            ],
             statement=statement_url,
             **_words(language),
         )
@@ -290,10 +302,10 @@ def note_view(note: Annotation, number: int, language: str) -> dict:
         "number": number,
         "kind": note.kind,
         "verdict": note.verdict,
-        "title": note.title[language],
-        "body_html": render_markdown(note.body[language]),
+        "title": spaced(note.title[language], language),
+        "body_html": render_markdown(note.body[language], language),
         "quote": note.quote[language] if note.quote else None,
-        "claim": note.claim[language] if note.claim else None,
+        "claim": spaced(note.claim[language], language) if note.claim else None,
         "checked": note.checked,
         "has_quote": bool(note.quote),
         "paragraph": note.paragraph,
@@ -307,7 +319,9 @@ def source_view(source: Source, language: str) -> dict:
     return {
         **source.__dict__,
         "language_name": strings.language_name(source.lang, language) if foreign else None,
-        "fragment_url": fragment_url(source.url, source.excerpt) if source.excerpt else source.url,
+        # The excerpt is on the page that was read: the copy, when there is one.
+        "fragment_url": fragment_url(source.via or source.url, source.excerpt) if source.excerpt else source.url,
+        "via_host": urlsplit(source.via).hostname if source.via else None,
     }
 
 

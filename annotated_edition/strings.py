@@ -19,6 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_month_names
 
 from .problems import EditionError, Problem
+from .typography import spaced
 from .yamlfile import read_yaml
 
 FALLBACK = "en"
@@ -58,7 +59,11 @@ def words(language: str) -> Words:
     path = _file(language)
     fallback = words(FALLBACK).table if language != FALLBACK else {}
     data, locale = _read(path, fallback) if path else ({}, _locale(language))
-    own = {str(key): value for key, value in (data.get("strings") or {}).items()}
+    # Strings are set as their language is printed (French spacing), like every text of the edition.
+    own = {
+        str(key): spaced(value, language) if isinstance(value, str) else value
+        for key, value in (data.get("strings") or {}).items()
+    }
     months = data.get("mla_months") or list(get_month_names("abbreviated", locale=locale).values())
     return Words(
         language,

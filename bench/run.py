@@ -132,7 +132,7 @@ def synthetic_project(notes: int, folder: Path, paragraphs: int = 200) -> Path:
             f'body:\n  fr: "Texte de la note {n}, avec un [lien](https://example.org/{n})."\n'
             f'  en: "Text of note {n}, with a [link](https://example.org/{n})."\n'
             + ('verdict: misleading\nclaim:\n  fr: "Une affirmation."\n  en: "A claim."\n' if n % 4 == 0 else "")
-            + f'sources:\n  - title: "Source {n}"\n    publisher: "Example"\n    url: https://example.org/s/{n}\n'
+            + f'sources:\n  - title: "Source {n}"\n    publisher: "Example"\n    type: primary\n    url: https://example.org/s/{n}\n'
             '    accessed: 2026-11-28\n    excerpt: "The words of the source that support the note."\n'
             "added: 2026-11-28\nchecked: 2026-11-28\n",
             encoding="utf-8",

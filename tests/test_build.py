@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from annotated_edition.document import read_paragraphs
+from annotated_edition.typography import spaced
 
 from .conftest import ROOT
 
@@ -73,7 +74,7 @@ def test_notes_link_both_ways(built_site: Path, language: str):
 
 
 def test_translation_is_labelled_as_ours(built_site: Path):
-    assert "la nôtre" in page(built_site, "fr").select_one(".ed-translation-note").get_text()
+    assert "celle de l’édition" in page(built_site, "fr").select_one(".ed-translation-note").get_text()
     assert "ours" in page(built_site, "en").select_one(".ed-translation-note").get_text()
 
 
@@ -131,7 +132,7 @@ def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, languag
     questions = yaml.safe_load((DOCUMENT / "questions.yml").read_text("utf-8"))
     for number, by_language in questions.items():
         items = [li.get_text() for li in html.select(f"#questions-p{number} + ol li")]
-        assert items == by_language[language]
+        assert items == [spaced(question, language) for question in by_language[language]]
 
 
 def build_copy(tmp_path: Path, path: str, old: str, new: str) -> subprocess.CompletedProcess:
@@ -158,7 +159,7 @@ MGX = "annotations/pcf-sommet-ia/mgx-abu-dhabi-fund.yml"
 @pytest.mark.parametrize(
     ("path", "old", "new", "expected"),
     [
-        (MGX, "url: https://", "url: http://", "mgx-abu-dhabi-fund.yml:38: `url` of source 1 must use https://"),
+        (MGX, "url: https://", "url: http://", "mgx-abu-dhabi-fund.yml:{line}: `url` of source 1 must use https://"),
         (MGX, "paragraph: 3", "paragraph: 10.0", "mgx-abu-dhabi-fund.yml:2: `paragraph` must be a whole number"),
         (
             "docs/documents/pcf-sommet-ia/document.yml",
@@ -178,9 +179,11 @@ MGX = "annotations/pcf-sommet-ia/mgx-abu-dhabi-fund.yml"
 def test_a_bad_input_stops_the_build_with_a_clear_message_and_no_traceback(
     tmp_path: Path, path: str, old: str, new: str, expected: str
 ):
+    # The line the message must name: that of the first changed text, wherever the note has it today.
+    line = (ROOT / path).read_text("utf-8").split(old, 1)[0].count("\n") + 1
     result = build_copy(tmp_path, path, old, new)
     assert result.returncode != 0
-    assert expected in result.stderr
+    assert expected.format(line=line) in result.stderr
     assert "Traceback" not in result.stderr
 
 

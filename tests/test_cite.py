@@ -74,7 +74,7 @@ def test_chicago_bibliography_entry(demo):
     plain = text(styles(Work(demo, "en", "Site", URL))["chicago"])
     assert plain == "Example. “Demonstration document.” Site. February 10, 2025. https://example.org/en/."
     plain = text(styles(Work(demo, "fr", "Site", URL))["chicago"])
-    assert plain == "Example. « Document de démonstration ». Site. 10 février 2025. https://example.org/en/."
+    assert plain == "Example. «\u202fDocument de démonstration\u202f». Site. 10 février 2025. https://example.org/en/."
 
 
 @pytest.mark.parametrize("part", [{}, {"paragraph": 3}, {"note": "summit"}], ids=["page", "paragraph", "note"])

@@ -27,7 +27,7 @@ def test_check_fails_with_file_and_line(tmp_path, monkeypatch, capsys):
     setup_repo(tmp_path, monkeypatch, [FIXTURES / "invalid" / "url-http.yml"])
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert "annotations/demo/url-http.yml:12: `url` of source 1 must use https://" in err
+    assert "annotations/demo/url-http.yml:13: `url` of source 1 must use https://" in err
     assert "Traceback" not in err
 
 

@@ -40,7 +40,7 @@ def test_the_guides_example_note_is_accepted_beside_every_published_note(tmp_pat
     root = repository_copy(tmp_path)
     path = root / "annotations" / "pcf-sommet-ia" / f"{EXAMPLE_ID}.yml"
     path.write_text(example(GUIDES[language]), encoding="utf-8")
-    edition = load_edition(root / "annotations", root / "docs" / "documents", root, date(2026, 11, 29))
+    edition = load_edition(root / "annotations", root / "docs" / "documents", root, date.today())
     assert EXAMPLE_ID in [note.id for note in edition.annotations["pcf-sommet-ia"]]
 
 

@@ -69,13 +69,13 @@ def test_note_in_reader_language(edition):
     ],
 )
 def test_markdown_is_sanitised_even_if_validation_were_bypassed(source):
-    html = render_markdown(source).lower()
+    html = render_markdown(source, "en").lower()
     for forbidden in ("<script", "onerror", "javascript:", "<iframe", "onclick", "style=", "<style", "<svg", "onload"):
         assert forbidden not in html
 
 
 def test_markdown_keeps_links_emphasis_and_lists():
-    html = render_markdown("*a* **b** [c](https://example.org)\n\n- d\n- e")
+    html = render_markdown("*a* **b** [c](https://example.org)\n\n- d\n- e", "en")
     assert "<em>a</em>" in html and "<strong>b</strong>" in html and "<li>d</li>" in html
     assert 'href="https://example.org"' in html and 'rel="noopener"' in html
 

@@ -18,7 +18,7 @@ def test_lines_point_at_keys_and_items():
     assert problems == []
     assert parsed.line(("paragraph",)) == 2
     assert parsed.line(("quote", "en")) == 6
-    assert parsed.line(("sources", 0, "url")) == 22
+    assert parsed.line(("sources", 0, "url")) == 23
     assert parsed.line(("sources", 0, "missing")) == 20  # falls back to the enclosing source
 
 
