@@ -262,3 +262,23 @@ def test_every_page_and_every_note_previews_itself_when_shared(built_site: Path,
         assert meta["og:url"] == f"{site_origin}/{root}notes/{note['id']}/"
         assert html.select_one(f'a[href="../../#{note["id"]}"]') is not None  # back to it in the statement
         assert note.select_one(f'a[href="notes/{note["id"]}/"]') is not None  # and from the statement to it
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_source_shows_its_kind_of_evidence_and_every_note_a_way_to_report_an_error(
+    built_site: Path, language: str
+):
+    html = page(built_site, language)
+    notes = html.select("details.ed-note")
+    assert len(notes) == len(list((ROOT / "annotations" / "pcf-sommet-ia").glob("*.yml")))
+    labels = {
+        "fr": {"Source primaire", "Presse", "Ouvrage de référence", "Autre"},
+        "en": {"Primary source", "Press", "Reference work", "Other"},
+    }
+    for note in notes:
+        sources = note.select(".ed-sources > li")
+        assert all(source.select_one(".ed-source-type").get_text() in labels[language] for source in sources)
+        if note["data-kind"] == "fact-check":
+            assert "ed-source-primary" in str(note.select(".ed-source-type")), note["id"]
+        report = note.select_one("a.ed-report")
+        assert report is not None and report["href"].endswith("methodology/"), note["id"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given
@@ -83,3 +85,24 @@ def test_markdown_keeps_links_emphasis_and_lists():
 @given(st.lists(st.text(max_size=5), max_size=50), st.integers(min_value=1, max_value=7))
 def test_joining_in_batches_gives_the_same_string(pieces, batch):
     assert join_in_batches(iter(pieces), batch=batch) == "".join(pieces)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_report_an_error_opens_the_form_filled_in_with_the_note(edition, language):
+    form = "https://forge.example/edition/issues/new?template=correction.yml"
+    page_url = "https://edition.example/"
+    html = render_document(edition, "demo", language, page_url=page_url, report_form=form)
+    link = BeautifulSoup(html, "html.parser").select_one("#summit-dates a.ed-report")
+    query = parse_qs(urlsplit(link["href"]).query)
+    assert link["href"].startswith(form + "&")
+    assert query["template"] == ["correction.yml"]
+    assert query["link"] == [page_url + "#summit-dates"]
+    assert "summit-dates" in query["title"][0]
+    assert link.get_text() == {"fr": "Signaler une erreur", "en": "Report an error"}[language]
+
+
+def test_without_a_form_report_an_error_leads_to_how_to_ask_for_a_correction(edition):
+    html = render_document(edition, "demo", "en", report_page="../methodology/")
+    links = BeautifulSoup(html, "html.parser").select("a.ed-report")
+    assert links and {link["href"] for link in links} == {"../methodology/"}
+    assert BeautifulSoup(render_document(edition, "demo", "en"), "html.parser").select("a.ed-report") == []
