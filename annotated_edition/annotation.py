@@ -13,15 +13,19 @@ from typing import Any
 from .model import SOURCE_TYPES, Annotation, Document, Source
 from .problems import Problem
 from .schemas import Schema, describe, real_date
-from .yamlfile import Path_, YamlDocument, read_yaml
+from .yamlfile import Path_, YamlDocument, invisible_character_problem, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_ID = re.compile(r"^p[0-9]+$")
+# The page's other anchors: a note with one of these ids would take over a quote's "back to the
+# words" link (q-<note>-<language>), a correction or a section of the guide.
+PAGE_ANCHOR = re.compile(r"^(q-.+|correction-[0-9]+|questions(-p[0-9]+)?|vocabulary)$")
 ALLOWED_IN_ROOT = {"README.md"}
 # A tag-like `<x`, `</x`, `<!--` or `<?` that is not a Markdown autolink such as <https://…>.
 RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
 # A Markdown link's target (parentheses inside it balanced once, as in `javascript:alert(1)`) or an autolink.
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+CHARACTER_REFERENCE = re.compile(r"&#([0-9]{1,8}|[xX][0-9A-Fa-f]{1,8});?")
 IMAGE = re.compile(r"!\[[^\]]*\]\(")
 # What `edition new` writes in a note's body: left in place, it would be published as is.
 PLACEHOLDER_BODY = {"fr": "Écrivez la note ici, en Markdown.", "en": "Write the note here, in Markdown."}
@@ -215,6 +219,15 @@ def _fold(text: str) -> str:
 def _markup_problems(text: str, path: Path_) -> list[str]:
     where = describe(path)
     problems = []
+    # A character reference (`&#x1;`) becomes the character itself once rendered: judge that.
+    for reference in CHARACTER_REFERENCE.finditer(text):
+        digits = reference.group(1)
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        if code > 0x10FFFF or invisible_character_problem(chr(code)):
+            problems.append(
+                f"{where} contains `{reference.group()}`, which the page would show as an invisible or "
+                "disguising character: remove it"
+            )
     tag = RAW_HTML.search(text)
     if tag:
         snippet = text[tag.start() : tag.start() + 12].split(">")[0]
@@ -245,6 +258,8 @@ def _check_id(note_id: str, display: str) -> list[Problem]:
         return [
             Problem(display, 1, f"`{note_id}` is reserved for paragraph links (#p1, #p2…): choose a descriptive name")
         ]
+    if PAGE_ANCHOR.fullmatch(note_id):
+        return [Problem(display, 1, f"`{note_id}` is one of the page's own anchors: choose a descriptive name")]
     return []
 
 

@@ -21,6 +21,7 @@ from .cite import citation_index
 from .joining import join_in_batches
 from .markup import render_markdown
 from .model import Annotation, Document, Edition
+from .problems import EditionError, Problem
 from .typography import spaced
 
 FORMAT_VERSION = 1
@@ -332,7 +333,15 @@ def atom_feed(edition: Edition, pages: dict[str, str], language: str, feed_url: 
         sub(entry, "link", rel="alternate", href=f"{page_url}#{note.id}")
         sub(entry, "category", term=note.kind, label=kind)
     ElementTree.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+    xml = '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
+    # The checker refuses what would break it; should anything slip through, no reader gets a broken feed.
+    try:
+        ElementTree.fromstring(xml.encode("utf-8"))
+    except ElementTree.ParseError as error:
+        raise EditionError(
+            [Problem(feed_url, 1, f"the feed would not be well-formed XML ({error}): report this bug")]
+        ) from None
+    return xml
 
 
 def data_folder(document_id: str) -> str:

@@ -19,6 +19,7 @@ from . import export, strings
 from .anchoring import PageText, read_page
 from .csp import with_policy
 from .i18n import languages
+from .inputs import linked_inputs
 from .model import Edition
 from .problems import EditionError, display_path
 from .render import (
@@ -69,6 +70,10 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        # MkDocs would copy a linked file (`../.git/config`, /proc/self/environ) into the site.
+        linked = linked_inputs(Path(config.docs_dir), Path(config.config_file_path).parent)
+        if linked:
+            raise PluginError(EditionError(linked).report())
         form = self.config.report_form
         if form and not re.fullmatch(r"https://[^\s\"'<>]+", form):
             raise PluginError(
@@ -271,9 +276,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
 
     @event_priority(-150)  # after mkdocs-static-i18n has built the other languages: every page URL is known
     def on_post_build(self, *, config) -> None:
-        """Write every language's open-data exports beside its pages (see docs/data.md)."""
         if not self.config.enabled:
             return
+        try:
+            self._write_exports(config)
+        except EditionError as error:
+            raise PluginError(error.report()) from None
+
+    def _write_exports(self, config) -> None:
+        """Write every language's open-data exports beside its pages (see docs/data.md)."""
         if languages(config).nested:
             return  # a language built from inside the default one: the outer build writes everything
         # One feed per language gathering every document's notes (each document also has its own).

@@ -10,12 +10,17 @@ from pathlib import Path
 
 from .annotation import ALLOWED_IN_ROOT, check_annotation
 from .document import load_documents
+from .inputs import linked_inputs
 from .model import Annotation, Document, Edition
 from .problems import EditionError, Problem, display_path
 
 
 def load_edition(annotations_dir: Path, documents_dir: Path, root: Path, today: date) -> Edition:
     """Load every document and annotation, or raise EditionError listing every problem."""
+    # Nothing is read until every input is known to be a plain file.
+    linked = [problem for folder in (annotations_dir, documents_dir) for problem in linked_inputs(folder, root)]
+    if linked:
+        raise EditionError(linked)
     documents, problems = load_documents(documents_dir, root)
     found: dict[str, list[Annotation]] = {doc_id: [] for doc_id in documents}
     for path, doc_id, file_problems in _annotation_files(annotations_dir, documents_dir, root, documents):

@@ -8,18 +8,36 @@ validator, not the YAML parser, decides what a valid date is.
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .inputs import regular_file_problem
 from .problems import Problem
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
+
+# Characters no text of the edition may hold: controls other than tab and newlines (they break the
+# Atom feeds' XML), non-characters, lone surrogates, and the bidirectional controls that make a page
+# read otherwise than its file ("Trojan Source").
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+def invisible_character_problem(text: str) -> str | None:
+    """What is wrong with `text` if it holds a character the edition refuses, else None."""
+    found = INVISIBLE.search(text)
+    if not found:
+        return None
+    code = ord(found.group())
+    what = "a bidirectional control" if 0x202A <= code <= 0x2069 else "an invisible control character"
+    return f"this text contains U+{code:04X}, {what}, which could break the feeds or disguise the text: remove it"
+
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -55,7 +73,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse `path`; return its data with line numbers, or the problems that stop it."""
-    raw = path.read_bytes()
+    problem = regular_file_problem(path, display)
+    if problem:
+        return None, [problem]
+    with path.open("rb") as file:
+        raw = file.read(MAX_BYTES + 1)  # never more: the size limit holds for whatever the file is
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(display, 1, f"file is larger than {MAX_BYTES // 1024} KiB: one annotation should be short")
@@ -136,6 +158,9 @@ def _to_data(
         problems.append(Problem(display, line, f"unsupported YAML tag `{node.tag}`: remove it"))
         return None
     if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str"):
+        message = invisible_character_problem(node.value)
+        if message:
+            problems.append(Problem(display, line, message))
         return node.value
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
