@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -153,6 +154,8 @@ class Schema:
                     "that supports the note, word for word, and no more",
                 )
             ]
+        if error.validator == "maxLength":
+            return [(path, f"{where} has {len(instance)} characters, more than {error.validator_value}: shorten it")]
         if error.validator in ("pattern", "minLength"):
             return [(path, _pattern_message(defined, where, instance))]
         return [(path, f"{where}: {error.message}")]
@@ -199,7 +202,10 @@ def _pattern_message(defined: str | None, where: str, instance: Any) -> str:
             return f"{where} must use https://, not http://: find the secure address of the page"
         if isinstance(instance, str) and instance.startswith("https://") and any(c.isspace() for c in instance):
             return f"{where} contains a space: copy the address from the browser's address bar (spaces are written %20)"
-        return f"{where} must be a full web address starting with https://; `{instance}` is not"
+        if isinstance(instance, str) and re.match(r"https://[^/?#]*\.(?:[/?#]|$)", instance):
+            return f"{where} has a dot at the end of its host name (`{instance.split('/')[2]}`): remove it"
+        shown = instance if len(str(instance)) <= 80 else f"{str(instance)[:77]}…"
+        return f"{where} must be a full web address starting with https://; `{shown}` is not"
     if defined in ("text", "excerpt"):
         return f"{where} is empty: write the text"
     if defined == "paragraph":
