@@ -116,6 +116,19 @@ def _rule_problems(parsed: YamlDocument, display: str, document: Document, today
             path = ("sources", index, "published")
             report(path, f"{describe(path)} is after its `accessed` date: check both dates")
     checked, recheck = real_date(data.get("checked")), real_date(data.get("recheck"))
+    added = real_date(data.get("added"))
+    if checked and added and checked < added <= today:  # a future `added` is reported already
+        report(
+            ("checked",), f"`checked` {checked} is before `added` {added}: a note is checked when it is added or later"
+        )
+    for index, source in enumerate(data.get("sources") or []):
+        accessed = real_date(source.get("accessed")) if isinstance(source, dict) else None
+        if checked and accessed and checked < accessed:
+            report(
+                ("checked",),
+                f"`checked` {checked} is before source {index + 1} was read ({accessed}): "
+                "give the day you last checked the note against every source",
+            )
     if checked and recheck and recheck <= checked:
         report(
             ("recheck",),

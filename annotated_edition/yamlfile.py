@@ -162,6 +162,9 @@ def _to_data(
         if message:
             problems.append(Problem(display, line, message))
         return node.value
+    if node.tag == "tag:yaml.org,2002:int" and not re.fullmatch(r"[-+]?[0-9]+", node.value):
+        problems.append(Problem(display, line, f"`{node.value}` is not a plain number: write it in digits, e.g. 2"))
+        return None
     try:
         return yaml.constructor.SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError):

@@ -60,6 +60,7 @@ def test_check_warns_about_notes_due_for_rechecking_without_failing(tmp_path, mo
     assert main(["check"]) == 0
     assert "due for re-checking" not in capsys.readouterr().err
     text = note.read_text("utf-8").replace("checked: 2026-11-28", "checked: 2025-01-01")
+    text = text.replace("added: 2026-11-28", "added: 2025-01-01")
     note.write_text(text + "recheck: 2025-06-01\n", encoding="utf-8")
     assert main(["check"]) == 0
     err = capsys.readouterr().err
