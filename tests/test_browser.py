@@ -543,3 +543,16 @@ def test_the_policy_refuses_a_script_the_site_did_not_ship(open_page):
     assert set(page.evaluate("window.__violations")) >= {"script-src-elem", "img-src"}
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy and "https:" not in policy
+
+
+@pytest.mark.parametrize("fragment", ["#%E0%A4%A", "#%", "#q-%ZZ", "#" + "%C3" * 50])
+def test_whatever_follows_the_hash_the_page_still_works(open_page, fragment):
+    page = open_page("/en/" + fragment)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.reload()
+    page.locator("#mgx-brookfield-share > summary").click()
+    assert page.locator("#mgx-brookfield-share .ed-note-body").is_visible()
+    page.locator("#mgx-brookfield-share details.ed-excerpt > summary").first.click()
+    page.locator("#mgx-brookfield-share .ed-excerpt-later").first.wait_for(state="detached")  # bound: loaded
+    assert errors == []

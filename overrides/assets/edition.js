@@ -94,7 +94,14 @@
   }
 
   function openTarget() {
-    var note = noteFor(decodeURIComponent(location.hash.slice(1)));
+    /* Whatever a reader types after # must not stop the page: a malformed escape names no note. */
+    var id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (malformed) {
+      return;
+    }
+    var note = noteFor(id);
     if (!note) return;
     setOpen(note, true);
     var anchor = anchorFor(note);
