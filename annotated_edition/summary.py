@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .model import Release
@@ -32,9 +33,9 @@ def summarize(before: Notes, after: Notes) -> str:
             continue
         status = "added" if old is None else "removed" if new is None else "changed"
         data = new if new is not None else old
-        what = ", ".join(f"`{key}`" for key in changed_keys(old, new)) if status == "changed" else ""
+        what = ", ".join(_code(key) for key in changed_keys(old, new)) if status == "changed" else ""
         rows.append(
-            f"| {status} | `{name}` | {_cell(data.get('paragraph'))} | {_cell(data.get('kind'))}"
+            f"| {status} | {_code(name)} | {_cell(data.get('paragraph'))} | {_cell(data.get('kind'))}"
             f"{' · ' + _cell(data['verdict']) if data.get('verdict') else ''} | {_title(data)} | {what} |"
         )
     if not rows:
@@ -87,9 +88,19 @@ def _title(data: dict[str, Any]) -> str:
     return _cell(title)
 
 
+# Everything a contributor wrote is shown as text: no link, emphasis, heading, HTML or @mention.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#.!|~:])")
+
+
 def _cell(value: Any) -> str:
-    """A value made safe for a Markdown table cell: one line, no pipe, no HTML."""
-    text = "" if value is None else str(value)
-    for character, replacement in (("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("\n", " ")):
+    """A value made safe for a Markdown table cell: one line of plain text, at most 120 characters."""
+    text = " ".join(("" if value is None else str(value)).split())[:120]
+    text = _MARKDOWN.sub(r"\\\1", text)
+    for character, replacement in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("@", "&#64;")):
         text = text.replace(character, replacement)
-    return text.strip()[:120]
+    return text
+
+
+def _code(value: Any) -> str:
+    """A name shown as code: backticks cannot close it early."""
+    return "`" + " ".join(str(value).replace("`", "'").split())[:120] + "`"

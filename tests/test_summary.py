@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 
+import markdown
 import yaml
 
 from annotated_edition.cli import main
@@ -67,3 +68,18 @@ def test_pull_requests_get_a_preview_and_the_summary():
     assert any("make build" in step.get("run", "") for step in on_pull_requests)
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in on_pull_requests)
     assert any("edition summary --base" in step.get("run", "") for step in on_pull_requests)
+
+
+def test_nothing_a_contributor_wrote_is_rendered_as_markdown_in_the_summary():
+    hostile = {
+        **NOTE,
+        "kind": "context](https://evil.example)",
+        "title": {"fr": "[lien](https://evil.example) **gras** @octocat", "en": "<img src=x> # Heading ![i](x)"},
+        "`key` [x](y)": "z",
+    }
+    text = summarize({}, {"demo/new`id": hostile})
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "<a " not in rendered and "<strong>" not in rendered and "<img" not in rendered
+    assert "@octocat" not in text  # no mention, which would notify that account
+    assert "[lien](https://evil.example)" not in text
+    assert "<img" not in text
