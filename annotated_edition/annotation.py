@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .markup import MAX_NESTING, read_markdown
 from .model import SOURCE_TYPES, Annotation, Document, Source
 from .problems import Problem
 from .schemas import Schema, describe, real_date
@@ -23,10 +24,7 @@ PAGE_ANCHOR = re.compile(r"^(q-.+|correction-[0-9]+|questions(-p[0-9]+)?|vocabul
 ALLOWED_IN_ROOT = {"README.md"}
 # A tag-like `<x`, `</x`, `<!--` or `<?` that is not a Markdown autolink such as <https://…>.
 RAW_HTML = re.compile(r"<(?!https://|mailto:)[/!?]?[A-Za-z!]")
-# A Markdown link's target (parentheses inside it balanced once, as in `javascript:alert(1)`) or an autolink.
-LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 CHARACTER_REFERENCE = re.compile(r"&#([0-9]{1,8}|[xX][0-9A-Fa-f]{1,8});?")
-IMAGE = re.compile(r"!\[[^\]]*\]\(")
 # What `edition new` writes in a note's body: left in place, it would be published as is.
 PLACEHOLDER_BODY = {"fr": "Écrivez la note ici, en Markdown.", "en": "Write the note here, in Markdown."}
 FACT_CHECK_ONLY = ("verdict", "claim")
@@ -241,21 +239,28 @@ def _markup_problems(text: str, path: Path_) -> list[str]:
                 f"{where} contains `{reference.group()}`, which the page would show as an invisible or "
                 "disguising character: remove it"
             )
-    tag = RAW_HTML.search(text)
-    if tag:
-        snippet = text[tag.start() : tag.start() + 12].split(">")[0]
-        problems.append(
-            f"{where} contains raw HTML (`{snippet}`): use Markdown only (*emphasis*, [link](https://…), lists)"
-        )
-    if IMAGE.search(text):
+    if path[0] != "body":  # plain text, shown as typed: only what looks like markup is refused
+        tag = RAW_HTML.search(text)
+        if tag:
+            problems.append(_raw_html_message(where, text[tag.start() :]))
+        return problems
+    # A body is judged by what the Markdown parser makes of it, the way the page will render it.
+    findings = read_markdown(text)
+    if findings.raw_html:
+        problems.append(_raw_html_message(where, findings.raw_html[0]))
+    if findings.images:
         problems.append(f"{where} contains an image (`![…](…)`): notes have no images; link to the page instead")
-    for match in LINK_TARGET.finditer(text):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if path[0] == "body" and not (target.startswith(("https://", "#")) or re.fullmatch(r"mailto:[^\s]+", target)):
-            problems.append(f"{where} links to `{target}`: links must be full https:// addresses")
-    if re.search(r"javascript\s*:", text, re.IGNORECASE) and not problems:
-        problems.append(f"{where} contains `javascript:`: scripts are not allowed")
+    for target in findings.links:
+        if not (target.startswith(("https://", "#")) or re.fullmatch(r"mailto:[^\s]+", target)):
+            problems.append(f"{where} links to `{target[:80]}`: links must be full https:// addresses")
+    if findings.depth > MAX_NESTING:
+        problems.append(f"{where} nests quotes or lists {findings.depth} levels deep: keep to {MAX_NESTING} at most")
     return problems
+
+
+def _raw_html_message(where: str, html: str) -> str:
+    snippet = html[:12].split(">")[0]
+    return f"{where} contains raw HTML (`{snippet}`): use Markdown only (*emphasis*, [link](https://…), lists)"
 
 
 def _check_id(note_id: str, display: str) -> list[Problem]:

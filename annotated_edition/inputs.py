@@ -20,7 +20,7 @@ def regular_file_problem(path: Path, display: str) -> Problem | None:
     except OSError:
         return Problem(display, 1, "this file cannot be read: check that it exists")
     if stat.S_ISLNK(mode):
-        return Problem(display, 1, "this is a symbolic link: put the file itself here, not a link to it")
+        return Problem(display, 1, "this is a symbolic link (symlink): put the file itself here, not a link to it")
     if not stat.S_ISREG(mode):
         return Problem(display, 1, "this is not a regular file: only plain text files belong here")
     return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from functools import cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -32,3 +35,49 @@ def _sanitised(html: str) -> str:
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener",
     )
+
+
+ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+MAX_NESTING = 4  # quotes and lists inside one another: more would push the text out of the margin
+
+
+@dataclass
+class MarkdownFindings:
+    """What a body's Markdown turns into, as the parser sees it (not as a pattern guesses it)."""
+
+    raw_html: list[str] = field(default_factory=list)  # raw HTML written by the contributor
+    links: list[str] = field(default_factory=list)  # every link target, inline, reference-style or autolink
+    images: int = 0
+    depth: int = 0  # the deepest nesting of quotes and lists
+
+
+class _Reader(HTMLParser):
+    NESTING = {"blockquote", "ul", "ol"}
+
+    def __init__(self, findings: MarkdownFindings) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings, self.open = findings, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.findings.links.append(dict(attrs).get("href") or "")
+        elif tag == "img":
+            self.findings.images += 1
+        elif tag in self.NESTING:
+            self.open += 1
+            self.findings.depth = max(self.findings.depth, self.open)
+
+    def handle_endtag(self, tag):
+        if tag in self.NESTING:
+            self.open -= 1
+
+
+def read_markdown(source: str) -> MarkdownFindings:
+    """Parse a body as the renderer will, and say what it holds."""
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    html = converter.convert(source)
+    # The parser also sets character references (`&amp;`, `&#x1;`) aside: those are text, judged elsewhere.
+    raw = [block for block in converter.htmlStash.rawHtmlBlocks if not ENTITY.fullmatch(str(block))]
+    findings = MarkdownFindings(raw_html=raw)
+    _Reader(findings).feed(html)
+    return findings
