@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import archive, history, preview
-from .annotation import ID_PATTERN, PLACEHOLDER_BODY, RESERVED_ID, check_annotation
+from .annotation import ID_PATTERN, PAGE_ANCHOR, PLACEHOLDER_BODY, RESERVED_ID, check_annotation
 from .document import load_documents
 from .model import KINDS, Document
 from .problems import EditionError, display_path
@@ -207,6 +207,8 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
     errors = []
     if RESERVED_ID.fullmatch(args.id):
         errors.append(f"`{args.id}` is reserved for the link to paragraph {args.id[1:]}: choose a descriptive id")
+    elif PAGE_ANCHOR.fullmatch(args.id):
+        errors.append(f"`{args.id}` is one of the page's own anchors: choose a descriptive id")
     elif not ID_PATTERN.fullmatch(args.id):
         errors.append(f"`{args.id}` cannot be an id: use lowercase letters, digits and hyphens, e.g. mgx-share")
     if not 1 <= args.paragraph <= document.size:
@@ -223,7 +225,8 @@ def scaffold(args: argparse.Namespace, root: Path) -> int:
     languages = document.languages
     empty = "".join(f'  {language}: ""\n' for language in languages)
     quoted = "".join(
-        f'  {language}: "{_escape(args.quote) if language == document.original else ""}"\n' for language in languages
+        f'  {language}: "{_escape(args.quote or "") if language == document.original else ""}"\n'
+        for language in languages
     )
     quote = f"quote:\n{quoted}" if args.quote else ""
     verdict = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from annotated_edition.cli import main
 
 from .conftest import FIXTURES
@@ -43,6 +45,22 @@ def test_new_scaffolds_a_note_the_checker_then_guides(tmp_path, monkeypatch, cap
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert "annotations/demo/summit-place.yml:9: `title.fr` is empty: write the text" in err
+
+
+@pytest.mark.parametrize("kind", ["context", "fact-check", "definition", "translation"])
+def test_new_without_a_quote_writes_a_paragraph_note(tmp_path, monkeypatch, capsys, kind):
+    setup_repo(tmp_path, monkeypatch)
+    assert main(["new", "whole-paragraph", "-p", "2", "-k", kind]) == 0
+    text = (tmp_path / "annotations" / "demo" / "whole-paragraph.yml").read_text("utf-8")
+    assert "quote:" not in text and f"kind: {kind}" in text
+    assert main(["check"]) == 1  # the empty texts are still to be written, and the checker says where
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_new_refuses_an_id_that_is_one_of_the_pages_anchors(tmp_path, monkeypatch, capsys):
+    setup_repo(tmp_path, monkeypatch)
+    assert main(["new", "q-summit-dates-fr", "-p", "1"]) == 2
+    assert "one of the page's own anchors" in capsys.readouterr().err
 
 
 def test_new_refuses_bad_input(tmp_path, monkeypatch, capsys):
