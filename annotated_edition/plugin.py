@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data
 
 from . import export, strings
 from .anchoring import PageText, read_page
-from .csp import with_policy
+from .csp import UnknownScript, known_scripts, with_policy
 from .i18n import languages
 from .inputs import linked_inputs
 from .model import Edition
@@ -66,6 +66,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         self._serving = False
         self.statement_pages: dict[str, str] = {}  # document id -> URL of the page showing it (this language)
         self.page_urls: dict[str, dict[str, str]] = {}  # front-matter key -> document id -> URL of that page
+        self._theme_folders: list[str] = []  # the theme's template folders, ours first
+        self._known_scripts = None  # the inline scripts those templates write, read once
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -74,6 +76,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
         linked = linked_inputs(Path(config.docs_dir), Path(config.config_file_path).parent)
         if linked:
             raise PluginError(EditionError(linked).report())
+        self._theme_folders = list(config.theme.dirs)
         form = self.config.report_form
         if form and not re.fullmatch(r"https://[^\s\"'<>]+", form):
             raise PluginError(
@@ -227,16 +230,26 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             # The page is made: its rendered notes (megabytes in a large edition) need not stay in memory.
             page.content = ""
             self.page_texts[(page.meta["edition"], _language(config))] = read_page(output)
-        return self._secured(output)
+        return self._secured(output, page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not self.config.enabled:
             return output_content
-        return self._secured(output_content)  # 404.html is a template, not a page
+        return self._secured(output_content, template_name)  # 404.html is a template, not a page
 
-    def _secured(self, html: str) -> str:
+    def _secured(self, html: str, where: str) -> str:
         # `mkdocs serve` adds its own inline live-reload script to every page: no policy there.
-        return html if self._serving else with_policy(html)
+        if self._serving:
+            return html
+        if self._known_scripts is None:
+            self._known_scripts = known_scripts(self._theme_folders)
+        try:
+            return with_policy(html, self._known_scripts)
+        except UnknownScript as script:
+            raise PluginError(
+                f"{where}: the page holds an inline script that no template of the theme wrote "
+                f"(`{script}`): it was not published; report this bug"
+            ) from None
 
     def _corrections(self, page, config) -> str:
         document_id = self._document(page, "corrections", config)
@@ -347,7 +360,7 @@ class EditionPlugin(BasePlugin[EditionConfig]):
                 stylesheets=stylesheets,
                 image=f"{config.site_url}assets/images/social.png",
             )
-            yield f"notes/{note.id}/index.html", self._secured(page)
+            yield f"notes/{note.id}/index.html", self._secured(page, f"notes/{note.id}/")
 
 
 def _language(config) -> str:
