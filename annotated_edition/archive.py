@@ -3,9 +3,13 @@ that has none, write the copy's address into the note, and check that every sour
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import re
+import socket
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +21,54 @@ from .yamlfile import read_yaml
 WAYBACK = "https://web.archive.org"
 USER_AGENT = "annotated-edition/1 (archives and checks the sources of its notes)"
 SNAPSHOT = re.compile(r"/web/(\d{14})/(\S+)")
+
+
+class Unchecked(str):
+    """Why an address was not requested or could not be checked: not a sign that it is broken."""
+
+
+def web_address(iri: str) -> str:
+    """An address as a browser sends it: a non-ASCII host in IDNA, other non-ASCII characters
+    percent-encoded (`…/wiki/Économie` -> `…/wiki/%C3%89conomie`). ValueError if it cannot be one."""
+    if any(ord(character) < 0x20 or ord(character) == 0x7F for character in iri):
+        raise ValueError("it contains a control character")
+    parts = urllib.parse.urlsplit(iri)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError("only https:// addresses are requested")
+    host = parts.hostname if parts.hostname.isascii() else parts.hostname.encode("idna").decode("ascii")
+    host = f"[{host}]" if ":" in host else host
+    netloc = host if parts.port is None else f"{host}:{parts.port}"
+    keep = "/%:@!$&'()*+,;=-._~?#[]"
+    return urllib.parse.urlunsplit(
+        ("https", netloc, *(urllib.parse.quote(part, safe=keep) for part in (parts.path, parts.query, parts.fragment)))
+    )
+
+
+def public_host(address: str) -> str | None:
+    """Why `address` must not be requested from the runner (a loopback, private, link-local or
+    otherwise reserved host, or not https), or None if it may be."""
+    parts = urllib.parse.urlsplit(address)
+    if parts.scheme != "https":
+        return "not an https:// address"
+    try:
+        found = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)}
+    except (socket.gaierror, UnicodeError, ValueError) as error:
+        return f"its host could not be found ({error})"
+    for ip in found:
+        ip_address = ipaddress.ip_address(ip.split("%")[0])
+        if not ip_address.is_global or ip_address.is_multicast:
+            return f"its host is an internal address ({ip})"
+    return None
+
+
+class _PublicRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to another public https:// address."""
+
+    def redirect_request(self, request, response, code, message, headers, new_url):
+        reason = public_host(new_url)
+        if reason:
+            raise urllib.error.URLError(f"redirected to {new_url[:100]}, which is refused: {reason}")
+        return super().redirect_request(request, response, code, message, headers, new_url)
 
 
 class ArchiveError(Exception):
@@ -92,7 +144,11 @@ class SavePageNow:
         self._last = time.monotonic()
 
     def _request(self, url: str) -> tuple[int, dict]:
-        request = urllib.request.Request(f"{self.endpoint}/save/{url}", headers={"User-Agent": USER_AGENT})
+        try:
+            address = web_address(url)
+        except ValueError as error:
+            raise ArchiveError(f"the address cannot be archived: {error}") from None
+        request = urllib.request.Request(f"{self.endpoint}/save/{address}", headers={"User-Agent": USER_AGENT})
         if self.authorization:
             request.add_header("Authorization", self.authorization)
         try:
@@ -100,7 +156,7 @@ class SavePageNow:
                 return response.status, dict(response.headers)
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers or {})
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError, http.client.HTTPException) as error:
             raise ArchiveError(f"the archive could not be reached ({getattr(error, 'reason', error)})") from None
 
 
@@ -164,7 +220,9 @@ def broken_links(
                 continue
             status = fetch(address)
             where = f"{what} of source {source.number}"
-            if isinstance(status, str) or status in (404, 410):
+            if isinstance(status, Unchecked):
+                unsure.append(Problem(source.file, source.url_line, f"{where} {status}: {address[:200]}"))
+            elif isinstance(status, str) or status in (404, 410):
                 reason = status if isinstance(status, str) else f"HTTP {status}"
                 broken.append(Problem(source.file, source.url_line, f"{where} no longer opens ({reason}): {address}"))
             elif status >= 400:
@@ -173,15 +231,28 @@ def broken_links(
 
 
 def _status(url: str) -> int | str:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT}, method="HEAD")
+    """The page's HTTP status, a reason it is unreachable, or an Unchecked reason it was not asked."""
+    try:
+        address = web_address(url)
+    except ValueError as error:
+        return Unchecked(f"could not be checked: {error}")
+    reason = public_host(address)
+    if reason:
+        return Unchecked(f"could not be checked: {reason}")
+    opener = urllib.request.build_opener(_PublicRedirects)
+    request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT}, method="HEAD")
     for _ in range(2):
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with opener.open(request, timeout=30) as response:
                 return response.status
         except urllib.error.HTTPError as error:
             if error.code not in (403, 405) or request.get_method() == "GET":
                 return error.code
-            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # some sites refuse HEAD
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
-            return str(getattr(error, "reason", error))
+            request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT})  # some sites refuse HEAD
+        except urllib.error.URLError as error:
+            if "which is refused" in str(error.reason):
+                return Unchecked(f"could not be checked: {error.reason}")
+            return str(error.reason)
+        except (TimeoutError, OSError, ValueError, http.client.HTTPException) as error:
+            return str(error)
     return 0

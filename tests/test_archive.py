@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import shutil
 import threading
+import urllib.error
 from datetime import date
 from pathlib import Path
 
@@ -138,3 +139,54 @@ def test_a_weekly_workflow_archives_sources_and_checks_links():
     runs = " ".join(step.get("run", "") for step in workflow["jobs"]["sources"]["steps"])
     assert "edition archive" in runs and "gh pr create" in runs
     assert "edition links" in runs and "gh issue create" in runs
+
+
+@pytest.mark.parametrize(
+    ("iri", "address"),
+    [
+        ("https://fr.wikipedia.org/wiki/Économie", "https://fr.wikipedia.org/wiki/%C3%89conomie"),
+        ("https://bücher.example/ä?q=é", "https://xn--bcher-kva.example/%C3%A4?q=%C3%A9"),
+        ("https://example.org/a%20b?x=1&y=2#top", "https://example.org/a%20b?x=1&y=2#top"),
+    ],
+)
+def test_addresses_are_sent_as_a_browser_sends_them(iri: str, address: str):
+    assert archive.web_address(iri) == address
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://127.0.0.1:9/", "internal address"),
+        ("https://localhost/", "internal address"),
+        ("https://10.1.2.3/", "internal address"),
+        ("https://169.254.169.254/latest/meta-data", "internal address"),
+        ("https://[::1]/", "internal address"),
+        ("file:///etc/passwd", "only https://"),
+        ("ftp://example.org/a", "only https://"),
+        ("https://example.org/\x0b", "control character"),
+    ],
+)
+def test_links_never_requests_an_internal_or_non_https_address(url: str, reason: str):
+    status = archive._status(url)
+    assert isinstance(status, archive.Unchecked) and reason in status
+
+
+def test_a_redirect_to_an_internal_address_is_not_followed():
+    handler = archive._PublicRedirects()
+    for target in ("http://example.org/", "https://127.0.0.1:8000/admin", "ftp://example.org/"):
+        with pytest.raises(urllib.error.URLError, match="which is refused"):
+            handler.redirect_request(None, None, 302, "Found", {}, target)
+
+
+def test_links_reports_what_it_could_not_check_without_stopping(tree: Path):
+    note = tree / "annotations" / "demo" / "summit-dates.yml"
+    note.write_text(note.read_text("utf-8").replace("https://example.org/sommet", "https://127.0.0.1/é"), "utf-8")
+    broken, unsure = archive.broken_links(tree / "annotations", tree, archive._status)
+    assert any("could not be checked: its host is an internal address" in p.message for p in unsure)
+    assert all("127.0.0.1" not in p.message for p in broken)
+
+
+def test_archive_refuses_an_address_it_cannot_send_with_a_message(tree: Path):
+    archiver = archive.SavePageNow("http://127.0.0.1:9", delay=0, sleep=lambda _: None)
+    with pytest.raises(archive.ArchiveError, match="control character"):
+        archiver.save("https://example.org/\x01")
