@@ -7,6 +7,7 @@ repository, and MkDocs would copy a linked file from docs/ into the published si
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -37,4 +38,30 @@ def linked_inputs(folder: Path, root: Path) -> list[Problem]:
             )
             if problem:
                 problems.append(problem)
+    return problems
+
+
+# pymdownx.snippets' include line, `--8<-- "file"` or `--8<-- "file:section"` (a leading `;` escapes it).
+_SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s*(?:(["'])(?P<path>[^"']*)\1)?\s*$""")
+
+
+def snippet_problems(markdown: str, display: str, root: Path, offset: int = 0) -> list[Problem]:
+    """Every snippet a page includes must be a plain file inside the repository: the snippets
+    extension would otherwise stop the build with a traceback (or read outside the repository)."""
+    problems = []
+    in_block = False
+    for number, line in enumerate(markdown.splitlines(), start=1 + offset):
+        match = _SNIPPET.match(line)
+        if match and match.group("path") is None:
+            in_block = not in_block  # a block of paths, one per line, between two bare markers
+            continue
+        target = match.group("path") if match else (line.strip() if in_block and line.strip() else None)
+        if target is None:
+            continue
+        name = re.sub(r":[A-Za-z0-9_-]+$", "", target)  # `file:section` includes a section of `file`
+        path = (root / name).resolve()
+        if not path.is_relative_to(root.resolve()) or path.is_symlink() or not path.is_file():
+            problems.append(
+                Problem(display, number, f"`{target}` cannot be included: give the path of a file of the repository")
+            )
     return problems

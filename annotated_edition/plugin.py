@@ -19,7 +19,7 @@ from . import export, strings
 from .anchoring import PageText, read_page
 from .csp import UnknownScript, known_scripts, with_policy
 from .i18n import languages
-from .inputs import linked_inputs
+from .inputs import linked_inputs, snippet_problems
 from .model import Edition
 from .problems import EditionError, display_path
 from .render import (
@@ -158,6 +158,15 @@ class EditionPlugin(BasePlugin[EditionConfig]):
             for key, by_document in claims.items()
         }
         return nav
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        if not self.config.enabled:
+            return markdown
+        offset = _body_offset(Path(page.file.abs_src_path).read_text("utf-8-sig"), markdown)
+        problems = snippet_problems(markdown, _source(page.file, config), Path(config.config_file_path).parent, offset)
+        if problems:
+            raise PluginError(EditionError(problems).report())
+        return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if not self.config.enabled:
@@ -369,6 +378,19 @@ def _language(config) -> str:
 
 def _language_root(language: str, config) -> str:
     return languages(config).root(language)
+
+
+def _body_offset(source: str, markdown: str) -> int:
+    """How many lines of the file come before its Markdown body (front matter, blank lines), so that
+    messages count lines as an editor does."""
+    lines = source.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    body = markdown.splitlines()
+    skipped = next((k for k, line in enumerate(body) if line.strip()), 0)
+    first = body[skipped] if body else None
+    return next((i - skipped for i in range(start, len(lines)) if lines[i] == first), start)
 
 
 def _source(file, config) -> str:

@@ -173,8 +173,14 @@ MGX = "annotations/pcf-sommet-ia/mgx-abu-dhabi-fund.yml"
             "(index.md#data-centres-only)",
             "the doc 'index.md' does not contain an anchor '#data-centres-only'",
         ),
+        (
+            "docs/about.md",
+            "# À propos de ce document\n",
+            '--8<-- "../../../etc/passwd"\n',
+            "docs/about.md:{line}: `../../../etc/passwd` cannot be included: give the path of a file of the repository",
+        ),
     ],
-    ids=["note-http", "paragraph-float", "document-date-in-words", "broken-note-link"],
+    ids=["note-http", "paragraph-float", "document-date-in-words", "broken-note-link", "snippet-outside"],
 )
 def test_a_bad_input_stops_the_build_with_a_clear_message_and_no_traceback(
     tmp_path: Path, path: str, old: str, new: str, expected: str
