@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -105,6 +106,11 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_pre_build(self, *, config) -> None:
         if not self.config.enabled:
             return
+        if self._serving:
+            # MkDocs logs a message once per process: a note that fails the same way on the next
+            # rebuild would otherwise say only "Aborted with a BuildError!", with no FILE:LINE.
+            for log_filter in logging.getLogger("mkdocs.commands.build").filters:
+                getattr(log_filter, "msgs", set()).clear()
         # mkdocs-static-i18n builds each other language from inside the default one's build: the
         # edition loaded there serves them all (`mkdocs serve` makes a new plugin for every build).
         if self.edition is not None and languages(config).nested:

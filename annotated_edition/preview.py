@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,7 +49,30 @@ def _free(host: str, port: int) -> bool:
 
 
 def _mkdocs(*arguments: str) -> int:
+    """Run MkDocs and stop it with us: on Ctrl-C, on SIGTERM or SIGHUP (an editor's stop button,
+    `kill`), and when whatever started us (make) is stopped, so that no server keeps the port."""
+    _die_with_parent()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", *arguments], env={**os.environ, **QUIET}, preexec_fn=_die_with_parent
+    )
+
+    def stop(signum, frame):
+        child.terminate()
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
     try:
-        return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], env={**os.environ, **QUIET})
-    except KeyboardInterrupt:  # Ctrl-C stops MkDocs too: that is how one leaves `serve`
+        return child.wait()
+    except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too: that is how one leaves `serve`
+        child.wait()
         return 0
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask for SIGTERM when the parent process ends (elsewhere, nothing to do)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

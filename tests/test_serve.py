@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -65,3 +67,74 @@ def test_serve_rebuilds_when_a_note_changes(tmp_path: Path):
         server.terminate()
         _, log = server.communicate(timeout=30)
     assert "annotations" in log  # "Watching paths for changes: 'docs', 'mkdocs.yml', …'annotations'"
+
+
+def repository_copy(tmp_path: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "annotations", "overrides", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    return tmp_path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Lines:
+    """The lines a process writes to stderr, read as they come."""
+
+    def __init__(self, stream):
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(stream), daemon=True).start()
+
+    def count(self, text: str) -> int:
+        return sum(text in line for line in list(self.lines))
+
+
+def test_every_failed_rebuild_says_where_and_what(tmp_path: Path):
+    root = repository_copy(tmp_path)
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    log = Lines(server.stderr)
+    try:
+        assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"), 120), "the site was not served"
+        note = root / NOTE
+        broken = note.read_text("utf-8").replace("paragraph: 3", "paragraph: 99", 1)
+        where = f"{NOTE.as_posix()}:2: `paragraph` 99 is outside the document"
+        for attempt in (1, 2):  # the same mistake, saved twice: said twice
+            note.write_text(broken + "\n" * attempt, encoding="utf-8")
+            assert wait_for(lambda attempt=attempt: log.count(where) >= attempt, 120), (
+                f"rebuild {attempt} did not say {where}"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_stopping_serve_or_what_started_it_frees_the_port(tmp_path: Path):
+    root = repository_copy(tmp_path)
+    edition = Path(sys.executable).parent / "edition"
+    for stop_parent in (False, True):
+        port = free_port()
+        # `; true` keeps the shell as the parent, as make is: stopping it must stop the server too.
+        command = f"'{edition}' serve --addr 127.0.0.1:{port}; true"
+        process = subprocess.Popen(
+            ["sh", "-c", command] if stop_parent else [str(edition), "serve", "--addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        assert wait_for(lambda port=port: fetch(f"http://127.0.0.1:{port}/"), 120), "the site was not served"
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        assert wait_for(lambda port=port: fetch(f"http://127.0.0.1:{port}/") is None, 30), "the server kept the port"
