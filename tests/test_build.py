@@ -288,3 +288,12 @@ def test_every_source_shows_its_kind_of_evidence_and_every_note_a_way_to_report_
             assert "ed-source-primary" in str(note.select(".ed-source-type")), note["id"]
         report = note.select_one("a.ed-report")
         assert report is not None and report["href"].endswith("methodology/"), note["id"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_statement_page_heading_is_in_the_pages_language(built_site: Path, language: str):
+    document = yaml.safe_load((DOCUMENT / "document.yml").read_text("utf-8"))
+    heading = page(built_site, language).select_one("h1.ed-title")
+    assert heading.get_text() == spaced(document["title"][language], language)
+    other = "en" if language == "fr" else "fr"
+    assert heading.get_text() != spaced(document["title"][other], other)

@@ -22,7 +22,7 @@ def setup_repo(tmp_path, monkeypatch, notes=()):
 def test_check_passes_on_valid_notes(tmp_path, monkeypatch, capsys):
     setup_repo(tmp_path, monkeypatch, sorted((FIXTURES / "valid").glob("*.yml")))
     assert main(["check"]) == 0
-    assert f"OK: {len(list((FIXTURES / 'valid').glob('*.yml')))} notes on 1 document(s)" in capsys.readouterr().out
+    assert "OK: 2 notes on 1 document(s)" in capsys.readouterr().out
 
 
 def test_check_fails_with_file_and_line(tmp_path, monkeypatch, capsys):

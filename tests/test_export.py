@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from pyld import jsonld
 
 from annotated_edition import export
 from annotated_edition.model import Correction
+from annotated_edition.problems import EditionError
 from annotated_edition.validate import load_edition
 
 from .conftest import FIXTURES, ROOT
@@ -173,3 +175,32 @@ def test_each_feed_entry_is_updated_when_its_note_last_changed():
     assert feed.find(f"{ATOM}updated").text == "2026-01-05T00:00:00Z"
     published = [entry.find(f"{ATOM}published").text for entry in feed.iter(f"{ATOM}entry")]
     assert published.count("2025-03-01T00:00:00Z") == 3
+
+
+# The documented scale (docs/data.md and docs/data.en.md): a rating per verdict, none for unverifiable.
+DOCUMENTED_RATINGS = {"accurate": 5, "mostly-accurate": 4, "misleading": 2, "inaccurate": 1, "unverifiable": None}
+
+
+def test_each_verdict_has_its_documented_rating(built_site):
+    scale = (ROOT / "docs" / "data.en.md").read_text("utf-8")
+    assert "accurate = 5, mostly accurate = 4, misleading = 2, inaccurate = 1" in scale
+    assert export.RATINGS == DOCUMENTED_RATINGS
+    notes = {n["id"]: n for n in exported(built_site, "en", "annotations.json")["annotations"]}
+    for review in exported(built_site, "en", "claimreview.jsonld"):
+        verdict = notes[review["url"].rsplit("#", 1)[1]]["verdict"]
+        assert review["reviewRating"].get("ratingValue") == DOCUMENTED_RATINGS[verdict]
+        assert review["reviewRating"]["alternateName"]
+
+
+def test_two_documents_cannot_have_notes_with_the_same_id(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site-three-languages", site)
+    shutil.copy(
+        site / "annotations" / "beta" / "tool-definition.yml", site / "annotations" / "beta" / "summit-dates.yml"
+    )
+    with pytest.raises(EditionError) as refused:
+        load_edition(site / "annotations", site / "docs" / "documents", site, date(2026, 12, 4))
+    assert any(
+        "the id `summit-dates` is already used by annotations/alpha/summit-dates.yml" in str(problem)
+        for problem in refused.value.problems
+    )

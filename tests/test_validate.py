@@ -333,3 +333,10 @@ def test_no_value_in_a_document_file_crashes_the_loader(tmp_path_factory, case, 
         "versions.yml": VERSIONS,
     }[name]
     agree(data, schema)
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "accepted").glob("*.yml")), ids=lambda p: p.stem)
+def test_what_looks_like_markup_but_is_not_is_accepted(path: Path, demo):
+    """A `<script>` in a code span, the word javascript: in prose: judged as the parser reads them."""
+    note, problems = check_annotation(path, path.name, demo, TODAY)
+    assert problems == [] and note is not None
