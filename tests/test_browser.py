@@ -553,6 +553,7 @@ def test_whatever_follows_the_hash_the_page_still_works(open_page, fragment):
     page.reload()
     page.locator("#mgx-brookfield-share > summary").click()
     assert page.locator("#mgx-brookfield-share .ed-note-body").is_visible()
-    page.locator("#mgx-brookfield-share details.ed-excerpt > summary").first.click()
-    page.locator("#mgx-brookfield-share .ed-excerpt-later").first.wait_for(state="detached")  # bound: loaded
+    panel = page.locator("#mgx-brookfield-share details.ed-excerpt").first
+    panel.locator("> summary").click()
+    panel.locator(".ed-excerpt-later").wait_for(state="detached")  # the excerpts are bound: loaded
     assert errors == []
