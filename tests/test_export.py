@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from datetime import date
@@ -204,3 +205,16 @@ def test_two_documents_cannot_have_notes_with_the_same_id(tmp_path):
         "the id `summit-dates` is already used by annotations/alpha/summit-dates.yml" in str(problem)
         for problem in refused.value.problems
     )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_paragraph_citation_links_its_paragraph_in_every_style(built_site, language):
+    citations = exported(built_site, language, "citations.json")
+    page = "http://127.0.0.1" if language == "fr" else "/en/"
+    paragraphs = [key for key in citations if re.fullmatch(r"p[0-9]+", key)]
+    assert len(paragraphs) == 16
+    for key in paragraphs:
+        apa = next(style for style in citations[key]["styles"] if style["style"] == "apa")
+        link = BeautifulSoup(apa["html"], "html.parser").select_one("a")
+        assert link["href"].endswith(f"#{key}") and page in link["href"], (key, link["href"])
+        assert link.get_text() == link["href"]
