@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from bs4 import BeautifulSoup
 from annotated_edition.document import read_paragraphs
 from annotated_edition.typography import spaced
 
-from .conftest import ROOT
+from .conftest import ROOT, site_copy
 
 DOCUMENT = ROOT / "docs" / "documents" / "pcf-sommet-ia"
 SEED = ROOT.parent / "shared" / "seed" / "statement-fr.txt"
@@ -137,9 +136,7 @@ def test_teachers_guide_lists_vocabulary_and_questions(built_site: Path, languag
 
 def build_copy(tmp_path: Path, path: str, old: str, new: str) -> subprocess.CompletedProcess:
     """Build a copy of the repository in which `old` is replaced by `new` in the file `path`."""
-    for name in ("mkdocs.yml", "docs", "overrides", "annotations", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    site_copy(tmp_path)
     changed = tmp_path / path
     text = changed.read_text("utf-8") if changed.exists() else ""
     assert old in text

@@ -4,7 +4,6 @@ characters never reach a feed."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -16,14 +15,7 @@ import pytest
 from annotated_edition.problems import EditionError
 from annotated_edition.validate import load_edition
 
-from .conftest import ROOT
-
-
-def repository_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "overrides", "annotations", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    return tmp_path
+from .conftest import ROOT, site_copy
 
 
 @pytest.mark.parametrize(
@@ -36,7 +28,7 @@ def repository_copy(tmp_path: Path) -> Path:
     ],
 )
 def test_a_link_among_the_inputs_is_refused_before_it_is_read(tmp_path: Path, place: str, target: str):
-    root = repository_copy(tmp_path)
+    root = site_copy(tmp_path)
     os.symlink(target, root / place)
     with pytest.raises(EditionError) as refused:
         load_edition(root / "annotations", root / "docs" / "documents", root, date.today())
@@ -45,7 +37,7 @@ def test_a_link_among_the_inputs_is_refused_before_it_is_read(tmp_path: Path, pl
 
 
 def test_a_special_file_among_the_notes_is_refused(tmp_path: Path):
-    root = repository_copy(tmp_path)
+    root = site_copy(tmp_path)
     os.mkfifo(root / "annotations" / "pcf-sommet-ia" / "pipe.yml")
     with pytest.raises(EditionError) as refused:
         load_edition(root / "annotations", root / "docs" / "documents", root, date.today())
@@ -55,7 +47,7 @@ def test_a_special_file_among_the_notes_is_refused(tmp_path: Path):
 
 
 def test_a_link_in_docs_is_never_copied_into_the_site(tmp_path: Path):
-    root = repository_copy(tmp_path)
+    root = site_copy(tmp_path)
     os.symlink(ROOT / ".git" / "config" if (ROOT / ".git").is_dir() else "/etc/hostname", root / "docs" / "config.txt")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -13,7 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from .conftest import ROOT
+from .conftest import site_copy
 
 NOTE = Path("annotations") / "pcf-sommet-ia" / "mgx-abu-dhabi-fund.yml"
 
@@ -36,46 +35,6 @@ def wait_for(condition, seconds: float):
     return None
 
 
-def test_serve_rebuilds_when_a_note_changes(tmp_path: Path):
-    for name in ("mkdocs.yml", "docs", "annotations", "overrides", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        first = wait_for(lambda: fetch(url), 120)
-        assert first and "Sommet" in first, "the site was not served"
-        assert "Un titre changé pendant l’aperçu" not in first
-        note = tmp_path / NOTE
-        text = note.read_text("utf-8")
-        title = text.split("title:\n  fr: ", 1)[1].split("\n", 1)[0]
-        note.write_text(text.replace(f"fr: {title}", 'fr: "Un titre changé pendant l’aperçu"', 1), encoding="utf-8")
-        changed = wait_for(lambda: "Un titre changé pendant l’aperçu" in (fetch(url) or ""), 120)
-        assert changed, "editing a note did not rebuild the served site"
-    finally:
-        server.terminate()
-        _, log = server.communicate(timeout=30)
-    assert "annotations" in log  # "Watching paths for changes: 'docs', 'mkdocs.yml', …'annotations'"
-
-
-def repository_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "annotations", "overrides", "CONTRIBUTING.md", "CONTRIBUTING.fr.md"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
-    return tmp_path
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -93,18 +52,43 @@ class Lines:
         return sum(text in line for line in list(self.lines))
 
 
-def test_every_failed_rebuild_says_where_and_what(tmp_path: Path):
-    root = repository_copy(tmp_path)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen(
+def serving(root: Path, port: int) -> subprocess.Popen:
+    """`mkdocs serve` on `port` in `root`, its messages readable from `.stderr`."""
+    return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
-        env=env,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_serve_rebuilds_when_a_note_changes(tmp_path: Path):
+    site_copy(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = serving(tmp_path, port)
+    try:
+        first = wait_for(lambda: fetch(url), 120)
+        assert first and "Sommet" in first, "the site was not served"
+        assert "Un titre changé pendant l’aperçu" not in first
+        note = tmp_path / NOTE
+        text = note.read_text("utf-8")
+        title = text.split("title:\n  fr: ", 1)[1].split("\n", 1)[0]
+        note.write_text(text.replace(f"fr: {title}", 'fr: "Un titre changé pendant l’aperçu"', 1), encoding="utf-8")
+        changed = wait_for(lambda: "Un titre changé pendant l’aperçu" in (fetch(url) or ""), 120)
+        assert changed, "editing a note did not rebuild the served site"
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert "annotations" in log  # "Watching paths for changes: 'docs', 'mkdocs.yml', …'annotations'"
+
+
+def test_every_failed_rebuild_says_where_and_what(tmp_path: Path):
+    root = site_copy(tmp_path)
+    port = free_port()
+    server = serving(root, port)
     log = Lines(server.stderr)
     try:
         assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"), 120), "the site was not served"
@@ -122,7 +106,7 @@ def test_every_failed_rebuild_says_where_and_what(tmp_path: Path):
 
 
 def test_stopping_serve_or_what_started_it_frees_the_port(tmp_path: Path):
-    root = repository_copy(tmp_path)
+    root = site_copy(tmp_path)
     edition = Path(sys.executable).parent / "edition"
     for stop_parent in (False, True):
         port = free_port()
