@@ -115,23 +115,42 @@ def test_a_hostile_value_in_any_field_of_a_note_is_refused_or_harmless(tmp_path,
         ElementTree.fromstring(feed.encode("utf-8"))
 
 
-CORRECTIONS = [{"date": "2026-01-15", "note": "summit-dates", "fr": "Corrigé.", "en": "Corrected."}]
+DEMO = FIXTURES / "documents" / "demo"
+# Every text a document's own files hold, by file and place.
+DOCUMENT_FIELDS = [
+    *[("document.yml", (key, language)) for key in ("title", "author", "translation") for language in ("fr", "en")],
+    ("document.yml", ("place",)),
+    ("document.yml", ("source", "publisher")),
+    ("document.yml", ("source", "url")),
+    *[("corrections.yml", (0, key)) for key in ("fr", "en", "note", "date")],
+    *[("questions.yml", ("1", language, 0)) for language in ("fr", "en")],
+    *[("versions.yml", (0, key)) for key in ("fr", "en", "version", "date")],
+]
+DOCUMENT_DATA = {
+    "document.yml": read_yaml(DEMO / "document.yml", "document.yml")[0].data,
+    "corrections.yml": [{"date": "2026-01-15", "note": "summit-dates", "fr": "Corrigé.", "en": "Corrected."}],
+    "questions.yml": {"1": {"fr": ["Une question ?"], "en": ["A question?"]}},
+    "versions.yml": [{"version": "1.0", "date": "2026-01-15", "fr": "Première.", "en": "First."}],
+}
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.sampled_from(["fr", "en", "note", "date"]), HOSTILE)
-def test_a_hostile_correction_is_refused_or_harmless(tmp_path_factory, key, value):
-    tree = tmp_path_factory.mktemp("corrections")
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(DOCUMENT_FIELDS), HOSTILE)
+def test_a_hostile_value_in_a_documents_files_is_refused_or_harmless(tmp_path_factory, case, value):
+    name, place = case
+    tree = tmp_path_factory.mktemp("document")
     shutil.copytree(FIXTURES / "documents", tree / "documents")
     (tree / "annotations" / "demo").mkdir(parents=True)
     shutil.copy(FIXTURES / "valid" / "summit-dates.yml", tree / "annotations" / "demo" / "summit-dates.yml")
-    written(tree / "documents" / "demo" / "corrections.yml", [{**CORRECTIONS[0], key: value}])
+    written(tree / "documents" / "demo" / name, replaced(DOCUMENT_DATA[name], place, value))
     try:
         edition = load_edition(tree / "annotations", tree / "documents", tree, TODAY)
     except EditionError as refused:
         assert all(problem.line >= 1 and problem.message for problem in refused.problems)
         return
     for language in edition.documents["demo"].languages:
+        page = render_document(edition, "demo", language, page_url="https://example.org/")
+        assert not SCRIPT.search(page), page[:200]
         feed = export.atom_feed(
             edition, {"demo": "https://example.org/"}, language, "https://example.org/feed.xml", "P"
         )
