@@ -45,9 +45,12 @@ def linked_inputs(folder: Path, root: Path) -> list[Problem]:
 _SNIPPET = re.compile(r"""^\s*-{1,}8<-{1,}\s*(?:(["'])(?P<path>[^"']*)\1)?\s*$""")
 
 
-def snippet_problems(markdown: str, display: str, root: Path, offset: int = 0) -> list[Problem]:
+def snippet_problems(source: str, markdown: str, display: str, root: Path) -> list[Problem]:
     """Every snippet a page includes must be a plain file inside the repository: the snippets
-    extension would otherwise stop the build with a traceback (or read outside the repository)."""
+    extension would otherwise stop the build with a traceback (or read outside the repository).
+
+    `source` is the page's file, `markdown` its body as MkDocs passes it (without front matter)."""
+    offset = _body_offset(source, markdown)
     problems = []
     in_block = False
     for number, line in enumerate(markdown.splitlines(), start=1 + offset):
@@ -65,3 +68,16 @@ def snippet_problems(markdown: str, display: str, root: Path, offset: int = 0) -
                 Problem(display, number, f"`{target}` cannot be included: give the path of a file of the repository")
             )
     return problems
+
+
+def _body_offset(source: str, markdown: str) -> int:
+    """How many lines of the file come before its Markdown body (front matter, blank lines), so that
+    messages count lines as an editor does."""
+    lines = source.splitlines()
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    body = markdown.splitlines()
+    skipped = next((k for k, line in enumerate(body) if line.strip()), 0)
+    first = body[skipped] if body else None
+    return next((i - skipped for i in range(start, len(lines)) if lines[i] == first), start)

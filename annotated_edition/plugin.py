@@ -168,8 +168,8 @@ class EditionPlugin(BasePlugin[EditionConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not self.config.enabled:
             return markdown
-        offset = _body_offset(Path(page.file.abs_src_path).read_text("utf-8-sig"), markdown)
-        problems = snippet_problems(markdown, _source(page.file, config), Path(config.config_file_path).parent, offset)
+        source = Path(page.file.abs_src_path).read_text("utf-8-sig")
+        problems = snippet_problems(source, markdown, _source(page.file, config), Path(config.config_file_path).parent)
         if problems:
             raise PluginError(EditionError(problems).report())
         return markdown
@@ -384,19 +384,6 @@ def _language(config) -> str:
 
 def _language_root(language: str, config) -> str:
     return languages(config).root(language)
-
-
-def _body_offset(source: str, markdown: str) -> int:
-    """How many lines of the file come before its Markdown body (front matter, blank lines), so that
-    messages count lines as an editor does."""
-    lines = source.splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        start = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
-    body = markdown.splitlines()
-    skipped = next((k for k, line in enumerate(body) if line.strip()), 0)
-    first = body[skipped] if body else None
-    return next((i - skipped for i in range(start, len(lines)) if lines[i] == first), start)
 
 
 def _source(file, config) -> str:
