@@ -59,13 +59,15 @@ def _mkdocs(*arguments: str) -> int:
     def stop(signum, frame):
         child.terminate()
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, stop)
+    previous = {signum: signal.signal(signum, stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return child.wait()
     except KeyboardInterrupt:  # Ctrl-C reaches MkDocs too: that is how one leaves `serve`
         child.wait()
         return 0
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _die_with_parent() -> None:

@@ -77,8 +77,10 @@ FIELDS = [
     ],
     *[("sources", 0, key) for key in ("archive", "lang")],
 ]
-# Script, an event handler, or a link to another scheme (javascript:, data:, http:) or another host (//…).
-SCRIPT = re.compile(r"<script|\son[a-z]+\s*=|href=\"\s*(?:(?!https:|mailto:)[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# Script, an event handler in a tag, or a link to another scheme (javascript:, data:, http:) or host (//…).
+SCRIPT = re.compile(
+    r"<script|<[^>]*\son[a-z]+\s*=|href=\"\s*(?:(?!https:|mailto:)[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE
+)
 
 
 def replaced(data, path, value):

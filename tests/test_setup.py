@@ -65,7 +65,16 @@ def test_serve_says_plainly_that_the_port_is_busy(capsys):
 @pytest.mark.parametrize(("site_url", "warned"), [(None, True), ("https://example.org/edition/", False)])
 def test_build_warns_when_the_public_address_is_not_given(monkeypatch, capsys, site_url, warned):
     calls = []
-    monkeypatch.setattr(preview.subprocess, "call", lambda command, env: calls.append(command) or 0)
+
+    class Finished:
+        def __init__(self, command, env, preexec_fn):
+            calls.append(command)
+
+        def wait(self):
+            return 0
+
+    monkeypatch.setattr(preview.subprocess, "Popen", Finished)
+    monkeypatch.setattr(preview, "_die_with_parent", lambda: None)  # not for the test process itself
     if site_url:
         monkeypatch.setenv("SITE_URL", site_url)
     else:
