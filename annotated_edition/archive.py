@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, display_path
-from .yamlfile import read_yaml
+from .yamlfile import INVISIBLE, read_yaml
 
 WAYBACK = "https://web.archive.org"
 USER_AGENT = "annotated-edition/1 (archives and checks the sources of its notes)"
@@ -30,7 +30,7 @@ class Unchecked(str):
 def web_address(iri: str) -> str:
     """An address as a browser sends it: a non-ASCII host in IDNA, other non-ASCII characters
     percent-encoded (`…/wiki/Économie` -> `…/wiki/%C3%89conomie`). ValueError if it cannot be one."""
-    if any(ord(character) < 0x20 or ord(character) == 0x7F for character in iri):
+    if INVISIBLE.search(iri):  # the same characters the checker refuses in every text
         raise ValueError("it contains a control character")
     parts = urllib.parse.urlsplit(iri)
     if parts.scheme != "https" or not parts.hostname:
@@ -61,13 +61,17 @@ def public_host(address: str) -> str | None:
     return None
 
 
+class _RefusedRedirect(urllib.error.URLError):
+    """A redirect to an address that is not requested: the source could not be checked, not broken."""
+
+
 class _PublicRedirects(urllib.request.HTTPRedirectHandler):
     """Follow a redirect only to another public https:// address."""
 
     def redirect_request(self, request, response, code, message, headers, new_url):
         reason = public_host(new_url)
         if reason:
-            raise urllib.error.URLError(f"redirected to {new_url[:100]}, which is refused: {reason}")
+            raise _RefusedRedirect(f"redirected to {new_url[:100]}, which is refused: {reason}")
         return super().redirect_request(request, response, code, message, headers, new_url)
 
 
@@ -249,9 +253,9 @@ def _status(url: str) -> int | str:
             if error.code not in (403, 405) or request.get_method() == "GET":
                 return error.code
             request = urllib.request.Request(address, headers={"User-Agent": USER_AGENT})  # some sites refuse HEAD
+        except _RefusedRedirect as error:
+            return Unchecked(f"could not be checked: {error.reason}")
         except urllib.error.URLError as error:
-            if "which is refused" in str(error.reason):
-                return Unchecked(f"could not be checked: {error.reason}")
             return str(error.reason)
         except (TimeoutError, OSError, ValueError, http.client.HTTPException) as error:
             return str(error)

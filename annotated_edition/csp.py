@@ -51,7 +51,7 @@ def policy(html: str, known: list[re.Pattern] | None = None) -> str:
         body = block.group("body")
         if block.group("tag") == "script" and known is not None and not any(p.fullmatch(body) for p in known):
             raise UnknownScript(" ".join(body.split())[:80])
-        digest = base64.b64encode(hashlib.sha256(block.group("body").encode("utf-8")).digest()).decode("ascii")
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         (scripts if block.group("tag") == "script" else styles).append(f"'sha256-{digest}'")
     directives = {
         "default-src": ["'self'"],

@@ -74,10 +74,9 @@ class _Reader(HTMLParser):
 
 def read_markdown(source: str) -> MarkdownFindings:
     """Parse a body as the renderer will, and say what it holds."""
-    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    html = converter.convert(source)
+    html = _converter.reset().convert(source)  # the renderer's own parser, made once
     # The parser also sets character references (`&amp;`, `&#x1;`) aside: those are text, judged elsewhere.
-    raw = [block for block in converter.htmlStash.rawHtmlBlocks if not ENTITY.fullmatch(str(block))]
+    raw = [block for block in _converter.htmlStash.rawHtmlBlocks if not ENTITY.fullmatch(str(block))]
     findings = MarkdownFindings(raw_html=raw)
     _Reader(findings).feed(html)
     return findings
